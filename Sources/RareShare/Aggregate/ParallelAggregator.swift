@@ -1,0 +1,59 @@
+/// Aggregates units on all cores with results identical for any thread count.
+///
+/// Units are cut into chunks of a fixed size (``chunkSize``, never derived
+/// from the core count); each chunk is summed in order into its own
+/// ``ShareTally`` and the partial tallies are merged in chunk order. Every
+/// floating-point sum is therefore formed in the same order on 1 thread or
+/// 64, and the output is bit-identical.
+/// - Complexity: O(units) time; memory O(threads × tally size) beyond the input.
+public struct ParallelAggregator: Sendable {
+    public static let chunkSize = 16_384
+    public var threads: Int
+    public var pairs: [CountryPair]
+
+    public init(threads: Int, pairs: [CountryPair] = CountryPair.paperDefaults) {
+        self.threads = max(1, threads)
+        self.pairs = pairs
+    }
+
+    public func aggregate(_ units: [AttributedUnit]) async -> ShareTally {
+        let chunkCount = (units.count + Self.chunkSize - 1) / Self.chunkSize
+        let pairs = self.pairs
+        func tally(chunk index: Int) -> ShareTally {
+            var t = ShareTally(pairs: pairs)
+            let start = index * Self.chunkSize
+            for unit in units[start..<min(units.count, start + Self.chunkSize)] { t.add(unit) }
+            return t
+        }
+        var result = ShareTally(pairs: pairs)
+        if threads == 1 || chunkCount <= 1 {
+            for i in 0..<chunkCount { result.merge(tally(chunk: i)) }
+            return result
+        }
+        var partials = [ShareTally?](repeating: nil, count: chunkCount)
+        var nextToMerge = 0
+        await withTaskGroup(of: (Int, ShareTally).self) { group in
+            var next = 0
+            // Bounded fan-out: `threads` chunks in flight, one in per one out.
+            while next < min(threads, chunkCount) {
+                let i = next
+                group.addTask { (i, tally(chunk: i)) }
+                next += 1
+            }
+            for await (i, t) in group {
+                partials[i] = t
+                while nextToMerge < chunkCount, let p = partials[nextToMerge] {
+                    result.merge(p)
+                    partials[nextToMerge] = nil
+                    nextToMerge += 1
+                }
+                if next < chunkCount {
+                    let j = next
+                    group.addTask { (j, tally(chunk: j)) }
+                    next += 1
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,63 @@
+/// The sums one region accumulates for one year: everything METRICS.md's
+/// country measures are computed from.
+///
+/// Only sums that cannot be rebuilt from others are kept: full counts and
+/// joint (inclusive) counts come from the exact-set counts, and "alone" is
+/// the exact set of one country.
+public struct YearlyTally: Sendable, Equatable {
+    /// `N_t`: units of the year, unattributed included.
+    public var units = 0
+    /// Units with at least one attributed author.
+    public var attributed = 0
+    /// `w_c,t`: Σ `a_c,s / |A(s)|`.
+    public var weights: [CountryCode: Double] = [:]
+    /// Units per exact country set `S(s)` (one-country sets are the "alone" counts).
+    public var exactSets: [CountrySet: Int] = [:]
+    /// Σ `a_c,s / |A(s)|` over units with `c ∈ S(s)`, `d ∉ S(s)`, for the requested pairs.
+    public var weightsWithout: [CountryPair: Double] = [:]
+    /// Units per composition key (element symbols sorted and joined).
+    public var compositions: [String: Int] = [:]
+    /// Units containing each element.
+    public var elements: [String: Int] = [:]
+
+    public init() {}
+
+    /// Adds one unit. `pairs` names the "c without d" sums to keep.
+    public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool) {
+        units += 1
+        if keepCompositions, let composition = unit.composition {
+            compositions[composition, default: 0] += 1
+            for element in Self.symbols(in: composition) { elements[element, default: 0] += 1 }
+        }
+        guard let authorship = unit.authorship, authorship.authorCount > 0 else { return }
+        attributed += 1
+        let set = authorship.countrySet
+        exactSets[set, default: 0] += 1
+        let fractional = authorship.fractionalWeights()
+        for (code, weight) in fractional { weights[code, default: 0] += weight }
+        for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
+            if let w = fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
+        }
+    }
+
+    /// Adds the sums of a later chunk. Called in chunk order, so every
+    /// floating-point sum is formed in the same order whatever the thread count.
+    public mutating func merge(_ other: YearlyTally) {
+        units += other.units
+        attributed += other.attributed
+        for (k, v) in other.weights { weights[k, default: 0] += v }
+        for (k, v) in other.exactSets { exactSets[k, default: 0] += v }
+        for (k, v) in other.weightsWithout { weightsWithout[k, default: 0] += v }
+        for (k, v) in other.compositions { compositions[k, default: 0] += v }
+        for (k, v) in other.elements { elements[k, default: 0] += v }
+    }
+
+    /// Splits a composition key back into its symbols (`CClHORu` → C, Cl, H, O, Ru).
+    static func symbols(in key: String) -> [String] {
+        var out: [String] = []
+        for ch in key {
+            if ch.isUppercase { out.append(String(ch)) } else if !out.isEmpty { out[out.count - 1].append(ch) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,24 @@
+/// Turns a raw affiliation string into a country, or says why it cannot.
+///
+/// Implementations must be pure (the same string always gives the same
+/// answer) so that results can be cached and runs are reproducible.
+public protocol AffiliationResolver: Sendable {
+    func resolve(_ affiliation: String) -> CountryResolution
+}
+
+/// The answer for one affiliation string: a country with the evidence that
+/// decided it, or no country with the reason.
+public struct CountryResolution: Sendable, Equatable, Hashable {
+    public var country: CountryCode?
+    /// What decided, e.g. `country name "Peoples R China"`, or why nothing did.
+    public var evidence: String
+
+    public init(country: CountryCode?, evidence: String) {
+        self.country = country
+        self.evidence = evidence
+    }
+
+    public static func unresolved(_ reason: String) -> CountryResolution {
+        CountryResolution(country: nil, evidence: reason)
+    }
+}

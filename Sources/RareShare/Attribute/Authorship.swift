@@ -1,0 +1,69 @@
+/// The attributed authorship list `A(s)` of one publication: for each author
+/// with a resolvable country, the country (or, when all affiliations are
+/// used, the author's distinct countries, each carrying an equal part of the
+/// author).
+///
+/// Stored flat (one array of codes plus author boundaries only when some
+/// author has several countries) because a join index holds one of these
+/// per bibliographic record.
+public struct Authorship: Sendable, Hashable {
+    /// Country codes, author after author.
+    public private(set) var codes: [CountryCode] = []
+    /// Start index in ``codes`` of each author, present only when an author has several countries.
+    private var starts: [Int32]?
+    /// Index (in ``authors``) of the first byline author, when that author is attributed.
+    public var firstAuthorIndex: Int?
+    /// Indexes (in ``authors``) of corresponding authors that are attributed; `nil` when the source does not say.
+    public var correspondingIndexes: [Int]?
+
+    public init() {}
+
+    /// Builds an authorship from per-author country lists (empty lists are left out).
+    public init(authors: [[CountryCode]]) {
+        for a in authors where !a.isEmpty { append(a) }
+    }
+
+    /// Adds one author with their distinct countries.
+    public mutating func append(_ countries: [CountryCode]) {
+        var distinct: [CountryCode] = []
+        for c in countries where !distinct.contains(c) { distinct.append(c) }
+        guard !distinct.isEmpty else { return }
+        if distinct.count > 1 && starts == nil {
+            starts = (0..<codes.count).map { Int32($0) }
+        }
+        starts?.append(Int32(codes.count))
+        codes.append(contentsOf: distinct)
+    }
+
+    /// `|A(s)|`: authors with a country.
+    public var authorCount: Int { starts?.count ?? codes.count }
+
+    /// The countries of author `i`.
+    public func countries(ofAuthor i: Int) -> ArraySlice<CountryCode> {
+        guard let starts else { return codes[i...i] }
+        let end = i + 1 < starts.count ? Int(starts[i + 1]) : codes.count
+        return codes[Int(starts[i])..<end]
+    }
+
+    /// `S(s)`: the distinct countries.
+    public var countrySet: CountrySet { CountrySet(codes) }
+
+    /// `a_c,s / |A(s)|` for each country, in ascending code order. With
+    /// several countries per author each gets an equal part of that author.
+    /// The weights sum to 1 (up to rounding) for any non-empty list.
+    public func fractionalWeights() -> [(CountryCode, Double)] {
+        let n = authorCount
+        guard n > 0 else { return [] }
+        var parts: [CountryCode: Double] = [:]
+        if starts == nil {
+            for c in codes { parts[c, default: 0] += 1 }
+        } else {
+            for i in 0..<n {
+                let cs = countries(ofAuthor: i)
+                let share = 1.0 / Double(cs.count)
+                for c in cs { parts[c, default: 0] += share }
+            }
+        }
+        return parts.keys.sorted().map { ($0, parts[$0]! / Double(n)) }
+    }
+}

@@ -1,0 +1,71 @@
+/// Turns the authors of a ``Work`` into an ``Authorship``: one country per
+/// author from the first affiliation (or every affiliation, by policy).
+///
+/// A country the source resolved itself (OpenAlex `country_code`) is taken
+/// as it is; otherwise the raw string goes to the resolver. Answers for raw
+/// strings are cached, since the same affiliation recurs thousands of times
+/// in an export, and every string left unresolved is counted for the
+/// data-quality report.
+public struct CountryAttributor {
+    public let resolver: any AffiliationResolver
+    public let policy: AffiliationPolicy
+    private var cache: [String: CountryResolution] = [:]
+    /// Unresolved raw affiliation strings with how often they were met.
+    public private(set) var unresolved: [String: Int] = [:]
+    /// Authors seen, and those left out of `A(s)` for lack of a country.
+    public private(set) var authorsSeen = 0
+    public private(set) var authorsWithoutCountry = 0
+    public private(set) var authorsWithoutAffiliation = 0
+
+    public init(resolver: any AffiliationResolver, policy: AffiliationPolicy = .first) {
+        self.resolver = resolver
+        self.policy = policy
+    }
+
+    public mutating func attribute(_ work: Work) -> Authorship {
+        var authorship = Authorship()
+        var corresponding: [Int] = []
+        var anyCorrespondingFlag = false
+        for (index, author) in work.authors.enumerated() {
+            authorsSeen += 1
+            if author.isCorresponding != nil { anyCorrespondingFlag = true }
+            let affiliations = policy == .first ? Array(author.affiliations.prefix(1)) : author.affiliations
+            if affiliations.isEmpty { authorsWithoutAffiliation += 1 }
+            var countries: [CountryCode] = []
+            for affiliation in affiliations {
+                if let code = country(of: affiliation) { countries.append(code) }
+            }
+            if countries.isEmpty {
+                authorsWithoutCountry += 1
+                continue
+            }
+            let position = authorship.authorCount
+            authorship.append(countries)
+            if index == 0 { authorship.firstAuthorIndex = position }
+            if author.isCorresponding == true { corresponding.append(position) }
+        }
+        if anyCorrespondingFlag { authorship.correspondingIndexes = corresponding }
+        return authorship
+    }
+
+    public mutating func country(of affiliation: Affiliation) -> CountryCode? {
+        if let code = affiliation.countryCode { return code }
+        guard let raw = affiliation.raw, !raw.isEmpty else { return nil }
+        if let cached = cache[raw] {
+            if cached.country == nil { unresolved[raw, default: 0] += 1 }
+            return cached.country
+        }
+        let answer = resolver.resolve(raw)
+        cache[raw] = answer
+        if answer.country == nil { unresolved[raw, default: 0] += 1 }
+        return answer.country
+    }
+
+    /// Adds another attributor's counts (after parallel work), in a fixed order.
+    public mutating func absorbCounts(of other: CountryAttributor) {
+        authorsSeen += other.authorsSeen
+        authorsWithoutCountry += other.authorsWithoutCountry
+        authorsWithoutAffiliation += other.authorsWithoutAffiliation
+        for (k, v) in other.unresolved { unresolved[k, default: 0] += v }
+    }
+}

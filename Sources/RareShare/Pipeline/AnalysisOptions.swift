@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything a run of ``AnalysisPipeline`` needs to know.
+public struct AnalysisOptions: Sendable {
+    /// Reaxys substance exports; when empty, publications are counted instead.
+    public var substanceFiles: [String] = []
+    /// Reaxys citation exports (the citation id → DOI and year join).
+    public var citationFiles: [String] = []
+    /// Bibliographic records with affiliations.
+    public var workFiles: [String] = []
+    /// Forces the bibliographic format instead of detecting it.
+    public var workFormat: SourceFormat?
+    public var affiliations: AffiliationPolicy = .first
+    /// "c without d" pairs to tally.
+    public var pairs: [CountryPair] = CountryPair.paperDefaults
+    /// Any per-record problem stops the run.
+    public var strict = false
+    /// Worker threads for aggregation; results do not depend on it.
+    public var threads: Int = AnalysisOptions.availableCores
+    public var resolver: any AffiliationResolver = CountryNameResolver()
+
+    public init() {}
+
+    public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// What one counted unit is.
+public enum CountingUnit: String, Sendable, Codable {
+    /// A substance at its first report (Reaxys input).
+    case substance
+    /// A publication (bibliographic input only).
+    case publication
+}
+
+/// Progress of a long run, for a terminal display.
+public struct ProgressEvent: Sendable {
+    public var stage: String
+    public var file: String
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var records: Int
+}
+
+/// The result of a run: the tallies and what was found about the input.
+public struct AnalysisResult: Sendable {
+    public var unit: CountingUnit
+    public var tally: ShareTally
+    public var quality: DataQuality
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Writes a run's tables and data-quality files into one folder.
+///
+/// - `Country_weighted_*.tsv`, `Absolute_collab_*.tsv`, `Figure2a.tsv`, and the
+///   composition tables: the paper's `raw/` layout, so the paper's figures can
+///   be regenerated from them;
+/// - `Coverage.tsv`: the layout of the paper's `FigureS1.tsv`;
+/// - `measures.csv` / `measures.json`: every measure in long form;
+/// - `quality.txt`, `files.tsv`, `problems.tsv`, `unresolved_affiliations.tsv`,
+///   `substances_without_year.txt`: what was skipped, why, and where.
+public struct AnalysisReportWriter {
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Writes every file; returns their names in the order written.
+    @discardableResult
+    public func write(_ result: AnalysisResult) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        func put(_ name: String, _ text: String) throws {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
+            }
+            written.append(name)
+        }
+        let tally = result.tally
+        let years = PaperTables.yearSpan(tally)
+        let regions = result.unit == .substance ? Region.allCases : [Region.all]
+        for region in regions {
+            try put(PaperTables.weightedFileName(region), PaperTables.weighted(tally, region: region, years: years).tsv)
+            try put(PaperTables.collabFileName(region), PaperTables.collaborations(tally, region: region, years: years).tsv)
+            if result.unit == .substance, let stem = PaperTables.compositionStem(region) {
+                try put("\(stem)_compositions_byYear.tsv", PaperTables.compositions(tally, region: region, years: years, elements: false).tsv)
+                try put("\(stem)_elements_byYear.tsv", PaperTables.compositions(tally, region: region, years: years, elements: true).tsv)
+            }
+        }
+        try put(PaperTables.totalsFileName, PaperTables.totals(tally, regions: regions, years: years).tsv)
+        try put("Coverage.tsv", coverageTable(result, years: years))
+        let rows = LongFormRows.rows(tally)
+        try put("measures.csv", csv(rows))
+        try put("measures.json", json(rows, result: result))
+        try put("quality.txt", QualityReport(result: result).text)
+        try put("files.tsv", filesTable(result.quality))
+        try put("problems.tsv", problemsTable(result.quality.problems))
+        try put("unresolved_affiliations.tsv", "count\taffiliation\n" + result.quality.unresolvedAffiliations
+            .map { "\($0.count)\t\(Self.clean($0.affiliation))" }.joined(separator: "\n") + (result.quality.unresolvedAffiliations.isEmpty ? "" : "\n"))
+        if result.unit == .substance {
+            try put("substances_without_year.txt", result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined())
+        }
+        return written
+    }
+
+    /// Tabs and line breaks inside a cell would break the TSV.
+    static func clean(_ s: String) -> String {
+        String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    private func coverageTable(_ result: AnalysisResult, years: [Int]) -> String {
+        let noun = result.unit == .substance ? "Reaxys substances" : "Publications"
+        var out = "\t\(noun)\tMerged data\tPercentage\n"
+        for y in years {
+            let t = result.tally.tally(.all, y)
+            let pct = ShareMeasures(t).coverage.map { NumberFormat.fixed($0) } ?? ""
+            out += "\(y)\t\(t.units)\t\(t.attributed)\t\(pct)\n"
+        }
+        return out
+    }
+
+    private func csv(_ rows: [LongFormRows.Row]) -> String {
+        var out = "region,year,measure,key,value\n"
+        for r in rows {
+            let key = r.key.contains(",") ? "\"\(r.key)\"" : r.key
+            out += "\(r.region),\(r.year),\(r.measure),\(key),\(r.value)\n"
+        }
+        return out
+    }
+
+    private func json(_ rows: [LongFormRows.Row], result: AnalysisResult) -> String {
+        var out = "{\n  \"unit\": \"\(result.unit.rawValue)\",\n  \"measures\": [\n"
+        out += rows.map { r in
+            "    {\"region\": \"\(r.region)\", \"year\": \(r.year), \"measure\": \"\(r.measure)\", \"key\": \(JSONText.quote(r.key)), \"value\": \(r.value.isFinite ? "\(r.value)" : "null")}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+
+    private func filesTable(_ q: DataQuality) -> String {
+        var out = "file\tformat\trecords_read\trecords_used\trecords_skipped\tbytes\tfirst_year\tlast_year\n"
+        for f in q.files {
+            out += "\(f.file)\t\(f.format.rawValue)\t\(f.recordsRead)\t\(f.recordsUsed)\t\(f.recordsSkipped)\t\(f.bytes)\t\(f.minimumYear.map(String.init) ?? "")\t\(f.maximumYear.map(String.init) ?? "")\n"
+        }
+        return out
+    }
+
+    private func problemsTable(_ log: ProblemLog) -> String {
+        var out = "severity\tfile\tline\trecord\trecord_kind\trecord_id\tfield\treason\n"
+        for p in log.problems {
+            let cells = [p.severity.rawValue, p.position.file, p.position.line.map(String.init) ?? "",
+                         p.position.record.map(String.init) ?? "", p.recordKind ?? "", p.recordID ?? "", p.field ?? "", p.reason]
+            out += cells.map(Self.clean).joined(separator: "\t") + "\n"
+        }
+        if log.unlisted > 0 { out += "# \(log.unlisted) more problems were counted but not listed\n" }
+        return out
+    }
+}
+
+/// Minimal JSON string quoting for hand-built output.
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,6 @@
+@main
+enum Entrypoint {
+    static func main() async {
+        await RareShareCommand.main()
+    }
+}
