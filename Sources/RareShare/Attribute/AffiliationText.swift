@@ -1,0 +1,214 @@
+/// An affiliation string cut into normalized words, the form every name
+/// table of the resolver is matched against.
+///
+/// Matching on words rather than substrings is what keeps "UK" out of
+/// "Chungbuk" and "India" out of "Indiana". Each word is lower-cased,
+/// stripped of accents ("Universität" → `universitat`), mapped to one
+/// spelling where Web of Science abbreviates ("Univ" → `university`,
+/// "Natl" → `national`) and hashed to 64 bits; the small words "of", "the",
+/// "and", "for", "in", "at" are dropped, since exports print names with and
+/// without them ("Univ Toronto", "University of Toronto"). Han, kana and
+/// Hangul characters are one word each, so "中国" is found inside "中国科学院".
+///
+/// Names in the tables go through the same function, so both sides agree by
+/// construction. Hashes are FNV-1a over the folded UTF-8 bytes; with 64 bits a
+/// collision among the few hundred thousand names shipped is not expected.
+///
+/// - Complexity: O(n) in the string's length, one pass over its scalars.
+struct AffiliationText {
+    struct Word {
+        /// Hash of the normalized word.
+        var hash: UInt64
+        /// UTF-8 offsets of the word in the original string.
+        var start: Int32
+        var end: Int32
+        /// Index of the comma- (or semicolon-) separated part holding the word.
+        var part: Int16
+        /// Normalized length in bytes.
+        var length: UInt8
+        /// Every letter was upper case in the original (acronyms, state codes).
+        var isUppercase: Bool
+        /// Only ASCII digits.
+        var isDigits: Bool
+        /// Only ASCII letters and digits in the original.
+        var isASCII: Bool
+    }
+
+    let text: String
+    private(set) var words: [Word] = []
+    /// Number of comma-separated parts (at least 1).
+    private(set) var partCount = 1
+
+    init(_ text: String) {
+        self.text = text
+        tokenize()
+    }
+
+    /// The original text of words `range`, for evidence.
+    func original(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let utf8 = Array(text.utf8)
+        let s = Int(words[range.lowerBound].start), e = Int(words[range.upperBound - 1].end)
+        return String(decoding: utf8[s..<e], as: UTF8.self)
+    }
+
+    /// The original text of word `i`.
+    func original(word i: Int) -> String { original(i..<(i + 1)) }
+
+    /// Indexes of the words in part `p`.
+    func words(inPart p: Int) -> Range<Int> {
+        var lo = words.count, hi = 0
+        for (i, w) in words.enumerated() where Int(w.part) == p { lo = min(lo, i); hi = max(hi, i + 1) }
+        return lo < hi ? lo..<hi : 0..<0
+    }
+
+    /// The last part that holds any word.
+    var lastPart: Int { words.last.map { Int($0.part) } ?? 0 }
+
+    // MARK: Tokenizing
+
+    private mutating func tokenize() {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        var start = 0, offset = 0, part: Int16 = 0
+        var upper = true, hasLetter = false, digits = true, ascii = true
+        var pendingPart = false
+
+        func flush(_ end: Int, into words: inout [Word]) {
+            defer { buffer.removeAll(keepingCapacity: true); upper = true; hasLetter = false; digits = true; ascii = true }
+            guard !buffer.isEmpty else { return }
+            var h = AffiliationText.fnv(buffer)
+            if let canonical = AffiliationText.canonical[h] { h = canonical }
+            if AffiliationText.stopWords.contains(h) { return }
+            words.append(Word(hash: h, start: Int32(start), end: Int32(end), part: part,
+                              length: UInt8(min(buffer.count, 255)), isUppercase: upper && hasLetter,
+                              isDigits: digits, isASCII: ascii))
+        }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let width = scalar.utf8.count
+            defer { offset += width }
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                    buffer.append(b); upper = false; hasLetter = true; digits = false
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                    buffer.append(b + 32); hasLetter = true; digits = false
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                    buffer.append(b)
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\n"):
+                    flush(offset, into: &words)
+                    if !words.isEmpty { pendingPart = true }
+                default:
+                    flush(offset, into: &words)
+                }
+                continue
+            }
+            switch v {
+            case 0x3001, 0xFF0C, 0xFF1B:   // 、，；
+                flush(offset, into: &words)
+                if !words.isEmpty { pendingPart = true }
+            case 0x0300...0x036F:          // combining marks (decomposed input)
+                continue
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF:
+                flush(offset, into: &words)
+                if pendingPart { part += 1; pendingPart = false }
+                start = offset
+                buffer.append(contentsOf: scalar.utf8)
+                ascii = false; digits = false; upper = false; hasLetter = true
+                flush(offset + width, into: &words)
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:   // full-width letters and digits
+                if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                let a = v - 0xFEE0
+                let lower = (a >= 0x41 && a <= 0x5A) ? a + 32 : a
+                buffer.append(UInt8(lower)); ascii = false
+                if a >= 0x41 { digits = false; hasLetter = true; if a >= 0x61 { upper = false } }
+            case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0x00A0...0x00BF, 0x00D7, 0x00F7:
+                flush(offset, into: &words)
+            default:
+                if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                ascii = false; digits = false; hasLetter = true
+                if let folded = AffiliationText.latinFold[v] {
+                    if !scalar.properties.isUppercase { upper = false }
+                    buffer.append(contentsOf: folded.utf8)
+                } else {
+                    var lowered = v
+                    switch v {
+                    case 0x0410...0x042F, 0x0391...0x03A9: lowered = v + 0x20
+                    case 0x0400...0x040F: lowered = v + 0x50
+                    default: upper = false
+                    }
+                    if let s = Unicode.Scalar(lowered) { buffer.append(contentsOf: s.utf8) }
+                }
+            }
+        }
+        flush(offset, into: &words)
+        partCount = Int(part) + 1
+    }
+
+    // MARK: Normalization tables
+
+    static func fnv<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    static func hash(_ word: String) -> UInt64 { fnv(word.utf8) }
+
+    /// Small words exports print or leave out at will.
+    static let stopWords: Set<UInt64> = Set(["of", "the", "and", "for", "in", "at"].map(hash))
+
+    /// Abbreviation (as Web of Science and Scopus print them) → full word.
+    /// Plurals fold onto the singular where both occur in names.
+    static let abbreviations: [(String, String)] = [
+        ("univ", "university"), ("universities", "university"), ("inst", "institute"), ("institutes", "institute"),
+        ("natl", "national"), ("dept", "department"), ("depts", "department"),
+        ("ctr", "center"), ("centre", "center"), ("centers", "center"), ("centres", "center"),
+        ("lab", "laboratory"), ("labs", "laboratory"), ("laboratories", "laboratory"),
+        ("coll", "college"), ("sch", "school"), ("fac", "faculty"), ("acad", "academy"),
+        ("hosp", "hospital"), ("med", "medical"), ("sci", "science"), ("sciences", "science"),
+        ("technol", "technology"), ("tech", "technology"), ("res", "research"), ("engn", "engineering"),
+        ("chem", "chemistry"), ("phys", "physics"), ("biol", "biology"), ("mat", "materials"),
+        ("appl", "applied"), ("mol", "molecular"), ("environm", "environmental"), ("agr", "agricultural"),
+        ("int", "international"), ("minist", "ministry"), ("corp", "corporation"), ("assoc", "association"),
+        ("soc", "society"), ("hlth", "health"), ("pharmaceut", "pharmaceutical"), ("polytech", "polytechnic"),
+        ("adv", "advanced"), ("fdn", "foundation"), ("observ", "observatory"), ("mus", "museum"),
+        ("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("&", "and"),
+    ]
+
+    static let canonical: [UInt64: UInt64] = {
+        var map: [UInt64: UInt64] = [:]
+        for (short, long) in abbreviations { map[hash(short)] = hash(long) }
+        return map
+    }()
+
+    /// Latin letters with diacritics (and ligatures) → plain ASCII, lower case.
+    static let latinFold: [UInt32: String] = {
+        var map: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđÐð", "d"),
+            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
+            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
+            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
+            ("ŚśŜŝŞşŠšȘș", "s"), ("ŢţŤťŦŧȚț", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
+            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
+        ]
+        for (letters, plain) in groups { for s in letters.unicodeScalars { map[s.value] = plain } }
+        map[0x00DF] = "ss"; map[0x00C6] = "ae"; map[0x00E6] = "ae"; map[0x0152] = "oe"; map[0x0153] = "oe"
+        map[0x00DE] = "th"; map[0x00FE] = "th"
+        return map
+    }()
+}
+
+extension AffiliationText {
+    /// Hashes of the words of a name, normalized as affiliation strings are.
+    static func wordHashes(of name: String) -> [UInt64] {
+        AffiliationText(name).words.map(\.hash)
+    }
+}

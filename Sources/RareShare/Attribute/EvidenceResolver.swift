@@ -1,0 +1,390 @@
+/// Resolves a raw affiliation string to a country from the evidence in it,
+/// in a fixed order, and says which evidence decided.
+///
+/// Order (the first kind present decides; later kinds only break ties):
+/// 0. the user's overrides (``AffiliationOverrides``), which win over every
+///    built-in rule;
+/// 1. an explicit country name (``CountryNames``), the last one in the
+///    string; a territory named beside its state keeps its own code ("Hong
+///    Kong, Peoples R China" is HK); a former state that split (USSR,
+///    Czechoslovakia, Yugoslavia) goes to the successor holding the city
+///    named, or stays unresolved; a bare two-letter ISO code counts only as
+///    the whole last part and never when it is a US, Canadian or Australian
+///    abbreviation;
+/// 2. divisions (``SubnationalNames``): state and province names, postal
+///    abbreviations with their postcode or alone as a part, and UK and
+///    Canadian postcodes;
+/// 3. research organizations from ROR; a name several countries use does
+///    not decide alone, only together with a city in one of them;
+/// 4. cities from GeoNames, when one country's place of that name dominates;
+/// 5. the country domain of an e-mail address.
+///
+/// Words are matched whole (see ``AffiliationText``), so "UK" is not found in
+/// "Chungbuk" nor "CA" in "Cancer". Where evidence conflicts and no rule
+/// settles it the answer is "unresolved" with the reason: a wrong country
+/// costs the study more than a missing one.
+///
+/// - Complexity: O(words × longest name) hash probes per string; no
+///   allocation beyond the word list and the matches.
+public struct EvidenceResolver: AffiliationResolver {
+    let tables: ResolverTables
+    public let overrides: AffiliationOverrides?
+
+    /// A resolver over the shipped tables (loaded on first use, then shared).
+    public init(overrides: AffiliationOverrides? = nil) {
+        self.tables = ResolverTables.standard
+        self.overrides = overrides
+    }
+
+    init(tables: ResolverTables, overrides: AffiliationOverrides? = nil) {
+        self.tables = tables
+        self.overrides = overrides
+    }
+
+    /// Resources the tables could not load (empty when all are present).
+    public var missingResources: [String] { tables.missingResources }
+
+    public func resolve(_ affiliation: String) -> CountryResolution {
+        let text = AffiliationText(affiliation)
+        if let overrides, let answer = overrides.resolve(text) { return answer }
+        guard !text.words.isEmpty else { return .unresolved("no words in the string") }
+        var e = Evidence(text: text, matches: select(tables.phrases.matches(in: text), in: text))
+        e.collect()
+        return e.decide()
+    }
+
+    /// Keeps the longest phrases that do not overlap (ties: the earlier),
+    /// in string order, dropping capitals-only readings of lower-case words.
+    private func select(_ found: [PhraseTable.Match], in text: AffiliationText) -> [PhraseTable.Match] {
+        var usable: [PhraseTable.Match] = []
+        for var m in found {
+            let capitals = text.words[m.range].allSatisfy(\.isUppercase)
+            if !capitals { m.meanings.removeAll(where: \.capitalsOnly) }
+            if !m.meanings.isEmpty { usable.append(m) }
+        }
+        let order = usable.indices.sorted {
+            let a = usable[$0].range, b = usable[$1].range
+            return a.count != b.count ? a.count > b.count : a.lowerBound < b.lowerBound
+        }
+        var taken = [Bool](repeating: false, count: text.words.count)
+        var kept: [PhraseTable.Match] = []
+        for i in order {
+            let r = usable[i].range
+            if r.contains(where: { taken[$0] }) { continue }
+            for w in r { taken[w] = true }
+            kept.append(usable[i])
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+/// One piece of evidence: which words, what kind, which countries.
+private struct Clue {
+    var kind: PhraseMeaning.Kind
+    var range: Range<Int>
+    var countries: [CountryCode]
+    var populations: [Int] = []
+    var isWeak = false
+    var label: String
+    var part: Int
+
+    /// The one country this clue names on its own, if any.
+    var decisive: CountryCode? {
+        if countries.count == 1 { return countries[0] }
+        if kind == .city, populations.count >= 2, populations[0] >= ResolverTables.dominance * max(populations[1], 1) {
+            return countries[0]
+        }
+        return nil
+    }
+}
+
+private struct Evidence {
+    let text: AffiliationText
+    let matches: [PhraseTable.Match]
+    var countries: [Clue] = []      // country names and former states, in string order
+    var divisions: [Clue] = []      // strong division evidence
+    var standaloneDivisions: [Clue] = []  // abbreviation alone as a part: yields to a city or organization elsewhere
+    var organizations: [Clue] = []
+    var cities: [Clue] = []
+
+    init(text: AffiliationText, matches: [PhraseTable.Match]) {
+        self.text = text
+        self.matches = matches
+    }
+
+    mutating func collect() {
+        for m in matches {
+            let label = text.original(m.range)
+            let part = Int(text.words[m.range.lowerBound].part)
+            for meaning in m.meanings {
+                let clue = Clue(kind: meaning.kind, range: m.range, countries: meaning.countries,
+                                populations: meaning.populations, isWeak: meaning.isWeak, label: label, part: part)
+                switch meaning.kind {
+                case .country, .splitState: countries.append(clue)
+                case .subnational: divisions.append(clue)
+                case .organization: organizations.append(clue)
+                case .city: cities.append(clue)
+                case .override: break
+                }
+            }
+        }
+        collectAbbreviationsAndPostcodes()
+    }
+
+    /// Postal abbreviations ("CA 94720", ", MA,") and UK / Canadian postcodes.
+    private mutating func collectAbbreviationsAndPostcodes() {
+        let words = text.words
+        for (i, w) in words.enumerated() where w.isASCII {
+            let next = i + 1 < words.count && words[i + 1].part == w.part ? i + 1 : nil
+            if w.isUppercase, w.length >= 2, w.length <= 3, !w.isDigits {
+                let raw = text.original(word: i)
+                if let list = SubnationalNames.abbreviations[raw] {
+                    for a in list {
+                        guard let code = CountryCode(a.country) else { continue }
+                        if let n = next, postcodeFollows(a.postcode, at: n) {
+                            divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [code],
+                                                  label: text.original(i..<(n + 1)), part: Int(w.part)))
+                        } else if a.standalone, text.words(inPart: Int(w.part)) == i..<(i + 1) {
+                            standaloneDivisions.append(Clue(kind: .subnational, range: i..<(i + 1), countries: [code],
+                                                            label: raw, part: Int(w.part)))
+                        }
+                    }
+                }
+            }
+            // UK postcode: outward code ("CB2", "SW7", "M13", "EH9") then inward ("1EW").
+            if let n = next, w.length >= 2, w.length <= 4, isUKOutward(i), isUKInward(n) {
+                divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("GB")!],
+                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+            }
+            if let n = next, w.length == 3, isCanadianHalf(i, letterFirst: true), isCanadianHalf(n, letterFirst: false) {
+                divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("CA")!],
+                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+            }
+        }
+    }
+
+    private func postcodeFollows(_ shape: SubnationalNames.PostcodeShape, at n: Int) -> Bool {
+        let w = text.words[n]
+        switch shape {
+        case .usZIP: return w.isDigits && w.length == 5
+        case .australian: return w.isDigits && w.length == 4
+        case .canadian:
+            return w.length == 3 && isCanadianHalf(n, letterFirst: true)
+                || w.length == 6 && { let b = Array(text.original(word: n).utf8); return isLetter(b[0]) && isDigit(b[1]) && isLetter(b[2]) && isDigit(b[3]) && isLetter(b[4]) && isDigit(b[5]) }()
+        }
+    }
+
+    private func bytes(_ i: Int) -> [UInt8] { Array(text.original(word: i).utf8) }
+    private func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    private func isUKOutward(_ i: Int) -> Bool {
+        let b = bytes(i)
+        guard b.count >= 2, b.count <= 4, isLetter(b[0]) else { return false }
+        var k = 1
+        if k < b.count, isLetter(b[k]) { k += 1 }
+        guard k < b.count, isDigit(b[k]) else { return false }
+        k += 1
+        if k < b.count, isDigit(b[k]) || isLetter(b[k]) { k += 1 }
+        return k == b.count
+    }
+
+    private func isUKInward(_ i: Int) -> Bool {
+        let b = bytes(i)
+        return b.count == 3 && isDigit(b[0]) && isLetter(b[1]) && isLetter(b[2])
+    }
+
+    private func isCanadianHalf(_ i: Int, letterFirst: Bool) -> Bool {
+        let b = bytes(i)
+        guard b.count == 3 else { return false }
+        return letterFirst ? isLetter(b[0]) && isDigit(b[1]) && isLetter(b[2]) : isDigit(b[0]) && isLetter(b[1]) && isDigit(b[2])
+    }
+
+    // MARK: Deciding
+
+    /// Countries that divisions, organizations and cities name on their own.
+    private var placeCountries: [CountryCode] {
+        var out: [CountryCode] = []
+        for c in divisions + organizations + cities { if let d = c.decisive, !out.contains(d) { out.append(d) } }
+        return out
+    }
+
+    func decide() -> CountryResolution {
+        if let answer = decideByCountryName() { return answer }
+        if let answer = decideByISOCode() { return answer }
+        if let answer = decideByDivision() { return answer }
+        if let answer = decideByOrganization() { return answer }
+        if let answer = decideByCity() { return answer }
+        if let answer = decideByEmail() { return answer }
+        return .unresolved(unresolvedReason())
+    }
+
+    private func decideByCountryName() -> CountryResolution? {
+        let places = placeCountries
+        for clue in countries.reversed() {
+            if clue.kind == .splitState {
+                let successors = Set(clue.countries)
+                let found = places.filter(successors.contains)
+                if found.count == 1 {
+                    return CountryResolution(country: found[0], evidence: "former state \"\(clue.label)\": successor \(found[0]) by \(placeLabel(for: found[0]))")
+                }
+                return .unresolved("former state \"\(clue.label)\" with no city or region naming one successor state")
+            }
+            let code = clue.countries[0]
+            if clue.isWeak, places.contains(where: { $0 != code }) { continue }
+            // A territory named before its state keeps its own code.
+            for other in countries where other.range.lowerBound < clue.range.lowerBound && other.kind == .country {
+                if let t = other.countries.first, CountryNames.sovereignOf[t.description] == code.description {
+                    return CountryResolution(country: t, evidence: "territory \"\(other.label)\" within \"\(clue.label)\"")
+                }
+            }
+            for t in places where CountryNames.sovereignOf[t.description] == code.description {
+                return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(clue.label)\"")
+            }
+            return CountryResolution(country: code, evidence: "country name \"\(clue.label)\"")
+        }
+        return nil
+    }
+
+    /// A bare ISO code, only as the whole last part and never a US, Canadian
+    /// or Australian abbreviation.
+    private func decideByISOCode() -> CountryResolution? {
+        let last = text.words(inPart: text.lastPart)
+        guard last.count == 1 else { return nil }
+        let w = text.words[last.lowerBound]
+        let raw = text.original(word: last.lowerBound)
+        guard w.isUppercase, w.length == 2, CountryNames.isoCodes.contains(raw),
+              !SubnationalNames.notISO.contains(raw), let code = CountryCode(raw) else { return nil }
+        return CountryResolution(country: code, evidence: "country code \"\(raw)\" as the last part")
+    }
+
+    private func decideByDivision() -> CountryResolution? {
+        var clues = divisions
+        let others = (organizations + cities).compactMap(\.decisive)
+        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] }) { clues.append(s) }
+        guard !clues.isEmpty else { return nil }
+        clues.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Several countries' divisions (a two-part address): the last one decides.
+        let codes = Set(clues.map { $0.countries[0] })
+        let last = clues[clues.count - 1]
+        let what = last.label.hasPrefix("postcode ") ? last.label : "region \"\(last.label)\""
+        let suffix = codes.count > 1 ? " (last of several regions)" : ""
+        return CountryResolution(country: last.countries[0], evidence: what + suffix)
+    }
+
+    private func decideByOrganization() -> CountryResolution? {
+        guard !organizations.isEmpty else { return nil }
+        let decisive = organizations.filter { $0.decisive != nil }
+        let codes = Array(Set(decisive.compactMap(\.decisive))).sorted()
+        let cityCodes = Set(cities.compactMap(\.decisive))
+        if codes.count == 1, let clue = decisive.last {
+            return CountryResolution(country: codes[0], evidence: "organization \"\(clue.label)\" (ROR)")
+        }
+        if codes.count > 1 {
+            let agreeing = codes.filter(cityCodes.contains)
+            if agreeing.count == 1, let clue = decisive.last(where: { $0.decisive == agreeing[0] }) {
+                return CountryResolution(country: agreeing[0], evidence: "organization \"\(clue.label)\" (ROR) with \(placeLabel(for: agreeing[0]))")
+            }
+            return nil
+        }
+        // Names several countries use decide only with a city in one of them.
+        for clue in organizations.reversed() {
+            var candidates = Set(clue.countries)
+            for city in cities { candidates.formIntersection(city.countries) }
+            if !cities.isEmpty, candidates.count == 1, let code = candidates.first {
+                return CountryResolution(country: code, evidence: "organization \"\(clue.label)\" (ROR, several countries) with city \"\(cities.last!.label)\"")
+            }
+        }
+        return nil
+    }
+
+    private func decideByCity() -> CountryResolution? {
+        guard !cities.isEmpty else { return nil }
+        let decisive = cities.filter { $0.decisive != nil }
+        let codes = Set(decisive.compactMap(\.decisive))
+        if codes.count == 1, let clue = decisive.last, let code = clue.decisive {
+            return CountryResolution(country: code, evidence: "city \"\(clue.label)\" (GeoNames\(populationNote(clue)))")
+        }
+        if codes.isEmpty {
+            var candidates = Set(cities[0].countries)
+            for c in cities.dropFirst() { candidates.formIntersection(c.countries) }
+            if cities.count > 1, candidates.count == 1, let code = candidates.first {
+                return CountryResolution(country: code, evidence: "cities \(cities.map { "\"\($0.label)\"" }.joined(separator: ", ")) (GeoNames, only \(code) has all)")
+            }
+        }
+        return nil
+    }
+
+    private func populationNote(_ clue: Clue) -> String {
+        guard clue.populations.count > 1 else { return "" }
+        return ", largest of \(clue.countries.count) countries with the name"
+    }
+
+    /// The country domain of an e-mail address ("…@tohoku.ac.jp").
+    private func decideByEmail() -> CountryResolution? {
+        let utf8 = Array(text.text.utf8)
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        var end = at + 1
+        func isDomain(_ b: UInt8) -> Bool {
+            (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 45 || b == 46
+        }
+        while end < utf8.count, isDomain(utf8[end]) { end += 1 }
+        var domain = String(decoding: utf8[(at + 1)..<end], as: UTF8.self).lowercased()
+        while domain.hasSuffix(".") { domain.removeLast() }
+        guard let dot = domain.lastIndex(of: ".") else { return nil }
+        let tld = String(domain[domain.index(after: dot)...])
+        if let code = EmailDomains.country(ofTopLevel: tld) {
+            return CountryResolution(country: code, evidence: "e-mail domain \"\(domain)\"")
+        }
+        return nil
+    }
+
+    private func placeLabel(for code: CountryCode) -> String {
+        for c in (divisions + organizations + cities).reversed() where c.decisive == code {
+            switch c.kind {
+            case .organization: return "organization \"\(c.label)\""
+            case .city: return "city \"\(c.label)\""
+            default: return "region \"\(c.label)\""
+            }
+        }
+        return code.description
+    }
+
+    private func unresolvedReason() -> String {
+        let orgCodes = Set(organizations.compactMap(\.decisive))
+        if orgCodes.count > 1 {
+            return "organizations in different countries (\(orgCodes.sorted().map(\.description).joined(separator: ", ")))"
+        }
+        if let o = organizations.last {
+            return "organization \"\(o.label)\" exists in several countries (\(o.countries.map(\.description).joined(separator: ", "))) and no city tells which"
+        }
+        let cityCodes = Set(cities.compactMap(\.decisive))
+        if cityCodes.count > 1 { return "cities in different countries (\(cityCodes.sorted().map(\.description).joined(separator: ", ")))" }
+        if let c = cities.last {
+            return "city \"\(c.label)\" exists in several countries (\(c.countries.prefix(4).map(\.description).joined(separator: ", ")))"
+        }
+        if let w = countries.last(where: \.isWeak) {
+            return "\"\(w.label)\" names a country but other evidence points elsewhere"
+        }
+        return "no country, region, organization, city or e-mail domain recognized"
+    }
+}
+
+/// Country-code top-level domains for e-mail evidence.
+enum EmailDomains {
+    /// Country domains sold worldwide as generic names (.io, .ai, .tv, .me …) prove nothing.
+    static let generic: Set<String> = ["io", "ai", "tv", "me", "cc", "fm", "ws", "co", "ly", "am", "to", "nu", "tk", "la", "gg", "eu"]
+
+    /// Disputed choice: `.edu`, `.gov` and `.mil` are US registries (US
+    /// institutions only); other countries' universities use `.edu.xx`,
+    /// which ends in their own code and is read as that.
+    static func country(ofTopLevel tld: String) -> CountryCode? {
+        switch tld {
+        case "edu", "gov", "mil": return CountryCode("US")
+        case "uk": return CountryCode("GB")
+        default:
+            guard tld.count == 2, !generic.contains(tld), CountryNames.isoCodes.contains(tld.uppercased()) else { return nil }
+            return CountryCode(tld)
+        }
+    }
+}
