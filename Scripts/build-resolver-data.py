@@ -81,6 +81,22 @@ sterling sumter sydney? troy tyler union vernon wayne york?
     "laval", "medina",
 }
 COMMON_WORDS |= GENERIC
+# The same vocabulary in the languages affiliations are written in, and
+# first names that are also towns ("George", South Africa).
+COMMON_WORDS |= set("""
+universidad universidade universita universite universitat universiteit universitet uniwersytet
+instituto institut istituto instytut hospital hospitale hopital klinikum clinica colegio escuela
+ciencias ciencia laboratorio laboratoire centro nacional nazionale nationale national
+facultad faculdade fakultat departamento dipartimento departement
+george charles james john thomas william victoria albert alexander henry louis mary anna
+elizabeth marion florence grace howard jackson leon luis jose maria santiago? martin
+""".replace("?", "").split()) - {"santiago"}
+
+# Short English words that organizations also use as acronyms.
+ENGLISH = set("""
+star care hope life cure open free good best home help plan time work data bank food fish farm
+park rock gold iron soil seed tree wood wind fire rain snow land lake pond cell gene bone skin
+""".split())
 
 def fold(s):
     """Lower case without accents, letters and digits only, one space apart.
@@ -100,7 +116,8 @@ def build_ror():
             if not cc or not name:
                 continue
             if kind == "acronym":
-                if re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", name):
+                # Three-letter acronyms collide with too much ("CLC", "NMR").
+                if re.fullmatch(r"[A-Z][A-Z0-9&-]{3,9}", name):
                     acronyms[name].add(cc)
                 continue
             names[name].add(cc)
@@ -119,7 +136,10 @@ def build_ror():
             continue
         rows.append((name, ",".join(sorted(by_folded[fold(name)])), "n"))
     for name, ccs in acronyms.items():
-        rows.append((name, ",".join(sorted(ccs)), "a"))
+        # An acronym used in several countries tells nothing; common words
+        # in capitals ("STAR", "CARE") are not acronyms of one place.
+        if len(ccs) == 1 and name.lower() not in COMMON_WORDS and name.lower() not in ENGLISH:
+            rows.append((name, ",".join(sorted(ccs)), "a"))
     rows.sort()
     return rows
 

@@ -60,6 +60,12 @@ public struct EvidenceResolver: AffiliationResolver {
         for var m in found {
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
             if !capitals { m.meanings.removeAll(where: \.capitalsOnly) }
+            // "US", "UK", "ROC" stand for a country only where an address puts
+            // the country: at the end of a part ("Norwich, UK"), not inside
+            // a name ("China-US Hormel Cancer Institute").
+            let endsPart = m.range.upperBound == text.words.count
+                || text.words[m.range.upperBound].part != text.words[m.range.upperBound - 1].part
+            if !endsPart { m.meanings.removeAll { $0.capitalsOnly && $0.kind == .country } }
             if !m.meanings.isEmpty { usable.append(m) }
         }
         let order = usable.indices.sorted {
@@ -278,6 +284,9 @@ private struct Evidence {
         let codes = Array(Set(decisive.compactMap(\.decisive))).sorted()
         let cityCodes = Set(cities.compactMap(\.decisive))
         if codes.count == 1, let clue = decisive.last {
+            // A city of another country in the same string ("Guangzhou Center
+            // for Disease Control") means the name matched a namesake: no answer.
+            if cityCodes.contains(where: { $0 != codes[0] }) { return nil }
             return CountryResolution(country: codes[0], evidence: "organization \"\(clue.label)\" (ROR)")
         }
         if codes.count > 1 {
@@ -352,13 +361,16 @@ private struct Evidence {
 
     private func unresolvedReason() -> String {
         let orgCodes = Set(organizations.compactMap(\.decisive))
+        let cityCodes = Set(cities.compactMap(\.decisive))
+        if orgCodes.count == 1, let o = organizations.last(where: { $0.decisive != nil }), let c = cityCodes.first(where: { !orgCodes.contains($0) }) {
+            return "organization \"\(o.label)\" (\(o.countries[0])) and a city of \(c) disagree"
+        }
         if orgCodes.count > 1 {
             return "organizations in different countries (\(orgCodes.sorted().map(\.description).joined(separator: ", ")))"
         }
         if let o = organizations.last {
             return "organization \"\(o.label)\" exists in several countries (\(o.countries.map(\.description).joined(separator: ", "))) and no city tells which"
         }
-        let cityCodes = Set(cities.compactMap(\.decisive))
         if cityCodes.count > 1 { return "cities in different countries (\(cityCodes.sorted().map(\.description).joined(separator: ", ")))" }
         if let c = cities.last {
             return "city \"\(c.label)\" exists in several countries (\(c.countries.prefix(4).map(\.description).joined(separator: ", ")))"

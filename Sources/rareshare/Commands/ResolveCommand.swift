@@ -35,6 +35,9 @@ struct ResolveCommand: ParsableCommand {
     @Option(help: .hidden)
     var evaluate: String?
 
+    @Option(help: .hidden)
+    var list: Int = 20
+
     func validate() throws {
         if AffiliationPolicy(rawValue: policy) == nil {
             throw ValidationError("--affiliations must be 'first' or 'all', not '\(policy)'.")
@@ -83,7 +86,7 @@ struct ResolveCommand: ParsableCommand {
         }
         let evaluation = ResolverEvaluation(cases: cases, resolver: resolver)
         let speed = ResolverEvaluation.measureSpeed(strings: cases.map(\.affiliation), resolver: resolver)
-        print(evaluation.text(speed: speed), terminator: "")
+        print(evaluation.text(speed: speed, listing: list), terminator: "")
     }
 
     /// A JSON string literal.
