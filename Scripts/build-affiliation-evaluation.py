@@ -80,10 +80,18 @@ def add(text, code, source):
         return
     rows.setdefault(text, set()).add((code, source))
 
+# Territories keep their own code, as in the reference study, although Web
+# of Science prints "Hong Kong, Peoples R China" and "San Juan, PR 00936 USA".
+TERRITORIES = [("CN", r"\bhong kong\b", "HK"), ("CN", r"\bmaca[ou]\b", "MO"), ("CN", r"\btaiwan\b", "TW"),
+               ("US", r"\bpuerto rico\b|\bPR 00\d{3}\b", "PR")]
+
 def add_with_cut(address, source):
     rest, code = split_country(address)
     if not code:
         return
+    for sovereign, pattern, territory in TERRITORIES:
+        if code == sovereign and re.search(pattern, address, 0 if "PR" in pattern else re.I):
+            code = territory
     # The country must be its own last part ("..., Japan", "... 50011 USA").
     add(address.strip().rstrip("."), code, source)
     if rest and re.search(r"[A-Za-z]", rest):

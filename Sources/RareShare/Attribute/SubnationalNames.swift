@@ -11,8 +11,8 @@ enum SubnationalNames {
     /// Country → division names, `|`-separated.
     static let names: [(String, String)] = [
         ("US", "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia|Washington DC|Washington D.C.|Calif|Mich|Minn|Wisc|Tenn|Ariz|Colo|Okla|New England"),
-        ("CA", "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Newfoundland and Labrador|Prince Edward Island|Yukon|Northwest Territories|Nunavut"),
-        ("AU", "New South Wales|Queensland|Tasmania|Western Australia|South Australia|Northern Territory|Australian Capital Territory"),
+        ("CA", "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Newfoundland and Labrador|Prince Edward Island|Yukon|Northwest Territories|Nunavut|Ont|Que|Alta|Sask"),
+        ("AU", "New South Wales|New S Wales|N S Wales|Queensland|Tasmania|Western Australia|South Australia|Northern Territory|Australian Capital Territory"),
         ("CN", "Anhui|Fujian|Gansu|Guangdong|Guizhou|Hainan|Hebei|Heilongjiang|Henan|Hubei|Hunan|Jiangsu|Jiangxi|Jilin|Liaoning|Qinghai|Shaanxi|Shandong|Shanxi|Sichuan|Yunnan|Zhejiang|Guangxi|Inner Mongolia|Nei Mongol|Ningxia|Xinjiang|Tibet|Xizang|Beijing|Shanghai|Tianjin|Chongqing|安徽|福建|甘肃|广东|贵州|海南|河北|黑龙江|河南|湖北|湖南|江苏|江西|吉林|辽宁|青海|陕西|山东|山西|四川|云南|浙江|广西|内蒙古|宁夏|新疆|西藏|北京|上海|天津|重庆"),
         ("IN", "Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Orissa|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|Uttarakhand|West Bengal|Jammu and Kashmir|Puducherry|Pondicherry|Chandigarh"),
         ("DE", "Baden-Württemberg|Baden-Wurttemberg|Bavaria|Bayern|Berlin|Brandenburg|Bremen|Hamburg|Hesse|Hessen|Lower Saxony|Niedersachsen|Mecklenburg-Vorpommern|Mecklenburg-Western Pomerania|North Rhine-Westphalia|Nordrhein-Westfalen|Rhineland-Palatinate|Rheinland-Pfalz|Saarland|Saxony|Sachsen|Saxony-Anhalt|Sachsen-Anhalt|Schleswig-Holstein|Thuringia|Thüringen"),
@@ -53,6 +53,15 @@ enum SubnationalNames {
         for a in "ACT SA WA NT".split(separator: " ") { table[String(a), default: []].append(Abbreviation(country: "AU", postcode: .australian, standalone: false)) }
         return table
     }()
+
+    /// Letters before a hyphenated postcode ("D-69120 Heidelberg", "IL-91905
+    /// Jerusalem", "F-75005 Paris"), the European postal-code prefixes.
+    static let postcodePrefixes: [String: String] = [
+        "D": "DE", "F": "FR", "I": "IT", "E": "ES", "P": "PT", "A": "AT", "B": "BE", "S": "SE", "N": "NO", "H": "HU",
+        "L": "LU", "CH": "CH", "NL": "NL", "DK": "DK", "FIN": "FI", "SF": "FI", "PL": "PL", "CZ": "CZ", "CS": "CZ",
+        "SK": "SK", "IL": "IL", "GR": "GR", "HR": "HR", "SI": "SI", "SLO": "SI", "RO": "RO", "BG": "BG", "LT": "LT",
+        "LV": "LV", "EE": "EE", "IS": "IS", "IRL": "IE", "FL": "LI", "MC": "MC", "TR": "TR", "RUS": "RU", "UA": "UA",
+    ]
 
     /// Every US, Canadian and Australian abbreviation: never read as an ISO code.
     static let notISO: Set<String> = Set(abbreviations.keys)
