@@ -35,25 +35,30 @@ struct AffiliationText {
     }
 
     let text: String
+    /// The string's UTF-8 bytes, for evidence and shape checks.
+    let bytes: [UInt8]
     private(set) var words: [Word] = []
     /// Number of comma-separated parts (at least 1).
     private(set) var partCount = 1
 
     init(_ text: String) {
         self.text = text
+        self.bytes = Array(text.utf8)
         tokenize()
     }
 
     /// The original text of words `range`, for evidence.
     func original(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let utf8 = Array(text.utf8)
         let s = Int(words[range.lowerBound].start), e = Int(words[range.upperBound - 1].end)
-        return String(decoding: utf8[s..<e], as: UTF8.self)
+        return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
     /// The original text of word `i`.
     func original(word i: Int) -> String { original(i..<(i + 1)) }
+
+    /// The original UTF-8 bytes of word `i`.
+    func originalBytes(word i: Int) -> ArraySlice<UInt8> { bytes[Int(words[i].start)..<Int(words[i].end)] }
 
     /// Indexes of the words in part `p`.
     func words(inPart p: Int) -> Range<Int> {
@@ -78,8 +83,10 @@ struct AffiliationText {
             defer { buffer.removeAll(keepingCapacity: true); upper = true; hasLetter = false; digits = true; ascii = true }
             guard !buffer.isEmpty else { return }
             var h = AffiliationText.fnv(buffer)
-            if let canonical = AffiliationText.canonical[h] { h = canonical }
-            if AffiliationText.stopWords.contains(h) { return }
+            if let canonical = AffiliationText.canonical[h] {
+                if canonical == 0 { return }   // a stop word
+                h = canonical
+            }
             words.append(Word(hash: h, start: Int32(start), end: Int32(end), part: part,
                               length: UInt8(min(buffer.count, 255)), isUppercase: upper && hasLetter,
                               isDigits: digits, isASCII: ascii))
@@ -185,6 +192,7 @@ struct AffiliationText {
     static let canonical: [UInt64: UInt64] = {
         var map: [UInt64: UInt64] = [:]
         for (short, long) in abbreviations { map[hash(short)] = hash(long) }
+        for w in stopWords { map[w] = 0 }
         return map
     }()
 

@@ -146,7 +146,7 @@ private struct Evidence {
     /// Postal abbreviations ("CA 94720", ", MA,") and UK / Canadian postcodes.
     private mutating func collectAbbreviationsAndPostcodes() {
         let words = text.words
-        for (i, w) in words.enumerated() where w.isASCII {
+        for (i, w) in words.enumerated() where w.isASCII && (w.isUppercase || w.length == 3) {
             let next = i + 1 < words.count && words[i + 1].part == w.part ? i + 1 : nil
             // "D-69120", "IL-91905": a European postal prefix, not a US state.
             if w.isUppercase, w.length <= 3, let n = next, text.words[n].isDigits, text.words[n].length >= 3,
@@ -172,11 +172,11 @@ private struct Evidence {
                 }
             }
             // UK postcode: outward code ("CB2", "SW7", "M13", "EH9") then inward ("1EW").
-            if let n = next, w.length >= 2, w.length <= 4, isUKOutward(i), isUKInward(n) {
+            if let n = next, w.isUppercase, w.length >= 2, w.length <= 4, text.words[n].length == 3, isUKOutward(i), isUKInward(n) {
                 divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("GB")!],
                                       label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
             }
-            if let n = next, w.length == 3, isCanadianHalf(i, letterFirst: true), isCanadianHalf(n, letterFirst: false) {
+            if let n = next, w.isUppercase, w.length == 3, text.words[n].length == 3, isCanadianHalf(i, letterFirst: true), isCanadianHalf(n, letterFirst: false) {
                 divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("CA")!],
                                       label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
             }
@@ -194,13 +194,11 @@ private struct Evidence {
         }
     }
 
-    private func bytes(_ i: Int) -> [UInt8] { Array(text.original(word: i).utf8) }
+    private func bytes(_ i: Int) -> [UInt8] { Array(text.originalBytes(word: i)) }
 
     private func hyphenFollows(_ i: Int) -> Bool {
         let end = Int(text.words[i].end)
-        let utf8 = text.text.utf8
-        guard end < utf8.count else { return false }
-        return utf8[utf8.index(utf8.startIndex, offsetBy: end)] == UInt8(ascii: "-")
+        return end < text.bytes.count && text.bytes[end] == UInt8(ascii: "-")
     }
     private func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
@@ -372,7 +370,7 @@ private struct Evidence {
 
     /// The country domain of an e-mail address ("…@tohoku.ac.jp").
     private func decideByEmail() -> CountryResolution? {
-        let utf8 = Array(text.text.utf8)
+        let utf8 = text.bytes
         guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         var end = at + 1
         func isDomain(_ b: UInt8) -> Bool {

@@ -26,8 +26,10 @@ struct PhraseMeaning: Sendable {
 /// words start none). Several meanings can share a phrase ("Mexico" is a
 /// country and a city; "Georgia" a country and a former name of nothing).
 struct PhraseTable: Sendable {
-    private(set) var meanings: [UInt64: [PhraseMeaning]] = [:]
-    private var prefixes: Set<UInt64> = []
+    /// Running hash → index into ``entries`` of its meanings, or -1 for a
+    /// prefix of some longer phrase only. One probe per word, no retain.
+    private var index: [UInt64: Int32] = [:]
+    private var entries: [[PhraseMeaning]] = []
     private(set) var longest = 0
 
     static func combine(_ h: UInt64, _ word: UInt64) -> UInt64 {
@@ -47,11 +49,16 @@ struct PhraseTable: Sendable {
         var h = PhraseTable.seed
         for (i, w) in words.enumerated() {
             h = PhraseTable.combine(h, w)
-            if i < words.count - 1 { prefixes.insert(h) }
+            if i < words.count - 1, index[h] == nil { index[h] = -1 }
         }
-        prefixes.insert(h)
         longest = max(longest, words.count)
-        var list = meanings[h, default: []]
+        var slot = Int(index[h] ?? -1)
+        if slot < 0 {
+            slot = entries.count
+            entries.append([])
+            index[h] = Int32(slot)
+        }
+        var list = entries[slot]
         // One meaning per kind and country set: repeated names merge.
         if let i = list.firstIndex(where: { $0.kind == meaning.kind }) {
             if meaning.kind == .city || meaning.kind == .organization { list[i] = PhraseTable.merge(list[i], meaning) }
@@ -59,7 +66,7 @@ struct PhraseTable: Sendable {
         } else {
             list.append(meaning)
         }
-        meanings[h] = list
+        entries[slot] = list
     }
 
     private static func merge(_ a: PhraseMeaning, _ b: PhraseMeaning) -> PhraseMeaning {
@@ -93,15 +100,15 @@ struct PhraseTable: Sendable {
         let words = text.words
         for i in words.indices {
             var h = PhraseTable.seed
-            var best: (Int, [PhraseMeaning])?
+            var bestEnd = 0, bestSlot: Int32 = -1
             var j = i
             while j < words.count && j - i < longest {
                 h = PhraseTable.combine(h, words[j].hash)
-                guard prefixes.contains(h) else { break }
-                if let m = meanings[h] { best = (j + 1, m) }
+                guard let slot = index[h] else { break }
+                if slot >= 0 { bestEnd = j + 1; bestSlot = slot }
                 j += 1
             }
-            if let (end, m) = best { found.append(Match(range: i..<end, meanings: m)) }
+            if bestSlot >= 0 { found.append(Match(range: i..<bestEnd, meanings: entries[Int(bestSlot)])) }
         }
         return found
     }
