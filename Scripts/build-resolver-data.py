@@ -189,7 +189,8 @@ def build_cities(wheel):
                     variants.add(a)
                 elif pop >= 1000000 and re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", a) and len(a) >= 2:
                     variants.add(a)
-        for v in variants:
+        # The primary name first, so it is the one shown; then a fixed order.
+        for v in [c["name"]] + sorted(variants - {c["name"]}):
             key = fold(v)
             if len(key) < 3 or key in COMMON_WORDS or key.isdigit():
                 continue

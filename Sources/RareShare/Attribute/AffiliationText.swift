@@ -1,3 +1,5 @@
+import Foundation
+
 /// An affiliation string cut into normalized words, the form every name
 /// table of the resolver is matched against.
 ///
@@ -196,20 +198,24 @@ struct AffiliationText {
         return map
     }()
 
-    /// Latin letters with diacritics (and ligatures) → plain ASCII, lower case.
+    /// Latin letters with diacritics (and ligatures) → plain ASCII, lower
+    /// case: every letter of Latin-1, Latin Extended-A and -B and Latin
+    /// Extended Additional (Vietnamese) whose canonical decomposition starts
+    /// with an ASCII letter, plus the letters that do not decompose.
     static let latinFold: [UInt32: String] = {
         var map: [UInt32: String] = [:]
-        let groups: [(String, String)] = [
-            ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđÐð", "d"),
-            ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
-            ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĵĵ", "j"), ("Ķķ", "k"), ("ĹĺĻļĽľĿŀŁł", "l"),
-            ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("ŔŕŖŗŘř", "r"),
-            ("ŚśŜŝŞşŠšȘș", "s"), ("ŢţŤťŦŧȚț", "t"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"),
-            ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
-        ]
-        for (letters, plain) in groups { for s in letters.unicodeScalars { map[s.value] = plain } }
-        map[0x00DF] = "ss"; map[0x00C6] = "ae"; map[0x00E6] = "ae"; map[0x0152] = "oe"; map[0x0153] = "oe"
-        map[0x00DE] = "th"; map[0x00FE] = "th"
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for v in range {
+                guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else { continue }
+                map[UInt32(v)] = String(first).lowercased()
+            }
+        }
+        let special: [(String, String)] = [("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Ø", "o"), ("ø", "o"),
+                                           ("Ł", "l"), ("ł", "l"), ("Đ", "d"), ("đ", "d"), ("Ð", "d"), ("ð", "d"), ("ı", "i"),
+                                           ("Þ", "th"), ("þ", "th"), ("Ħ", "h"), ("ħ", "h"), ("Ŧ", "t"), ("ŧ", "t")]
+        for (letter, plain) in special { for s in letter.unicodeScalars { map[s.value] = plain } }
         return map
     }()
 }
