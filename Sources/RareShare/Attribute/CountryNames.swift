@@ -129,6 +129,12 @@ enum CountryNames {
         "GI": "GB", "BM": "GB", "KY": "GB", "VG": "GB", "IM": "GB", "JE": "GB", "GG": "GB",
     ]
 
+    static let sovereignCode: [CountryCode: CountryCode] = {
+        var map: [CountryCode: CountryCode] = [:]
+        for (t, s) in sovereignOf { if let a = CountryCode(t), let b = CountryCode(s) { map[a] = b } }
+        return map
+    }()
+
     /// Every ISO 3166-1 alpha-2 code named above, for reading a bare code.
     static let isoCodes: Set<String> = Set(table.map(\.0)).union(["XK"])
 }

@@ -97,7 +97,8 @@ private struct Clue {
     var countries: [CountryCode]
     var populations: [Int] = []
     var isWeak = false
-    var label: String
+    /// The words are a postcode ("postcode CB2 1EW" in evidence).
+    var isPostcode = false
     var part: Int
 
     /// The one country this clue names on its own, if any.
@@ -126,11 +127,10 @@ private struct Evidence {
 
     mutating func collect() {
         for m in matches {
-            let label = text.original(m.range)
             let part = Int(text.words[m.range.lowerBound].part)
             for meaning in m.meanings {
                 let clue = Clue(kind: meaning.kind, range: m.range, countries: meaning.countries,
-                                populations: meaning.populations, isWeak: meaning.isWeak, label: label, part: part)
+                                populations: meaning.populations, isWeak: meaning.isWeak, part: part)
                 switch meaning.kind {
                 case .country, .splitState: countries.append(clue)
                 case .subnational: divisions.append(clue)
@@ -149,36 +149,32 @@ private struct Evidence {
         for (i, w) in words.enumerated() where w.isASCII && (w.isUppercase || w.length == 3) {
             let next = i + 1 < words.count && words[i + 1].part == w.part ? i + 1 : nil
             // "D-69120", "IL-91905": a European postal prefix, not a US state.
-            if w.isUppercase, w.length <= 3, let n = next, text.words[n].isDigits, text.words[n].length >= 3,
-               hyphenFollows(i), let code = SubnationalNames.postcodePrefixes[text.original(word: i)].flatMap(CountryCode.init) {
+            if w.isUppercase, w.length <= 3, let n = next, words[n].isDigits, words[n].length >= 3,
+               hyphenFollows(i), let code = SubnationalNames.postcodePrefixByHash[w.hash] {
                 divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [code],
-                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+                                      isPostcode: true, part: Int(w.part)))
                 continue
             }
-            let raw = text.original(word: i)
-            let auStyle = w.length == 3 && ["NSW", "QLD", "VIC", "TAS"].contains(raw.uppercased())
-            if (w.isUppercase || auStyle), w.length >= 2, w.length <= 3, !w.isDigits {
-                if let list = SubnationalNames.abbreviations[auStyle ? raw.uppercased() : raw] {
-                    for a in list {
-                        guard let code = CountryCode(a.country) else { continue }
-                        if let n = next, postcodeFollows(a.postcode, at: n) {
-                            divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [code],
-                                                  label: text.original(i..<(n + 1)), part: Int(w.part)))
-                        } else if a.standalone, text.words(inPart: Int(w.part)) == i..<(i + 1) {
-                            standaloneDivisions.append(Clue(kind: .subnational, range: i..<(i + 1), countries: [code],
-                                                            label: raw, part: Int(w.part)))
-                        }
+            if w.length >= 2, w.length <= 3, !w.isDigits, let list = SubnationalNames.abbreviationsByHash[w.hash] {
+                let alone = (i == 0 || words[i - 1].part != w.part) && next == nil
+                for a in list where w.isUppercase || a.anyCase {
+                    if let n = next, postcodeFollows(a.postcode, at: n) {
+                        divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [a.code],
+                                              part: Int(w.part)))
+                    } else if a.standalone, alone {
+                        standaloneDivisions.append(Clue(kind: .subnational, range: i..<(i + 1), countries: [a.code],
+                                                        part: Int(w.part)))
                     }
                 }
             }
             // UK postcode: outward code ("CB2", "SW7", "M13", "EH9") then inward ("1EW").
             if let n = next, w.isUppercase, w.length >= 2, w.length <= 4, text.words[n].length == 3, isUKOutward(i), isUKInward(n) {
                 divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("GB")!],
-                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+                                      isPostcode: true, part: Int(w.part)))
             }
             if let n = next, w.isUppercase, w.length == 3, text.words[n].length == 3, isCanadianHalf(i, letterFirst: true), isCanadianHalf(n, letterFirst: false) {
                 divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [CountryCode("CA")!],
-                                      label: "postcode " + text.original(i..<(n + 1)), part: Int(w.part)))
+                                      isPostcode: true, part: Int(w.part)))
             }
         }
     }
@@ -225,6 +221,9 @@ private struct Evidence {
         return letterFirst ? isLetter(b[0]) && isDigit(b[1]) && isLetter(b[2]) : isDigit(b[0]) && isLetter(b[1]) && isDigit(b[2])
     }
 
+    /// The words of a clue as written, for evidence.
+    func label(_ c: Clue) -> String { (c.isPostcode ? "postcode " : "") + text.original(c.range) }
+
     // MARK: Deciding
 
     /// Countries that divisions, organizations and cities name on their own.
@@ -251,9 +250,9 @@ private struct Evidence {
                 let successors = Set(clue.countries)
                 let found = places.filter(successors.contains)
                 if found.count == 1 {
-                    return CountryResolution(country: found[0], evidence: "former state \"\(clue.label)\": successor \(found[0]) by \(placeLabel(for: found[0]))")
+                    return CountryResolution(country: found[0], evidence: "former state \"\(label(clue))\": successor \(found[0]) by \(placeLabel(for: found[0]))")
                 }
-                return .unresolved("former state \"\(clue.label)\" with no city or region naming one successor state")
+                return .unresolved("former state \"\(label(clue))\" with no city or region naming one successor state")
             }
             let code = clue.countries[0]
             if clue.isWeak, places.contains(where: { $0 != code }) { continue }
@@ -261,18 +260,18 @@ private struct Evidence {
             // no country name after it, is the address ("Beth Israel Deaconess
             // Med Ctr, Boston, MA"; "Corso Svizzera 185, Torino 10149").
             if let later = laterPlace(after: clue, excluding: code) {
-                return CountryResolution(country: later.code, evidence: "\(later.label) after \"\(clue.label)\"")
+                return CountryResolution(country: later.code, evidence: "\(later.label) after \"\(label(clue))\"")
             }
             // A territory named before its state keeps its own code.
             for other in countries where other.range.lowerBound < clue.range.lowerBound && other.kind == .country {
-                if let t = other.countries.first, CountryNames.sovereignOf[t.description] == code.description {
-                    return CountryResolution(country: t, evidence: "territory \"\(other.label)\" within \"\(clue.label)\"")
+                if let t = other.countries.first, CountryNames.sovereignCode[t] == code {
+                    return CountryResolution(country: t, evidence: "territory \"\(label(other))\" within \"\(label(clue))\"")
                 }
             }
-            for t in places where CountryNames.sovereignOf[t.description] == code.description {
-                return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(clue.label)\"")
+            for t in places where CountryNames.sovereignCode[t] == code {
+                return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(label(clue))\"")
             }
-            return CountryResolution(country: code, evidence: "country name \"\(clue.label)\"")
+            return CountryResolution(country: code, evidence: "country name \"\(label(clue))\"")
         }
         return nil
     }
@@ -281,11 +280,11 @@ private struct Evidence {
         let strong = divisions + standaloneDivisions.filter { s in !(organizations + cities).contains { $0.decisive != nil && $0.decisive != s.countries[0] } }
         var best: Clue?
         for c in strong + cities where c.part > clue.part {
-            guard let d = c.decisive, d != code, CountryNames.sovereignOf[d.description] != code.description else { continue }
+            guard let d = c.decisive, d != code, CountryNames.sovereignCode[d] != code else { continue }
             if best == nil || c.range.lowerBound > best!.range.lowerBound { best = c }
         }
         guard let best, let d = best.decisive else { return nil }
-        let what = best.kind == .city ? "city \"\(best.label)\"" : best.label.hasPrefix("postcode ") ? best.label : "region \"\(best.label)\""
+        let what = best.kind == .city ? "city \"\(label(best))\"" : best.isPostcode ? label(best) : "region \"\(label(best))\""
         return (d, what)
     }
 
@@ -306,13 +305,13 @@ private struct Evidence {
         let others = (organizations + cities).compactMap(\.decisive)
         // "Berlin, DE" is Germany, not Delaware: a lone abbreviation that
         // spells the ISO code of the country other evidence names yields.
-        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] && $0.description == s.label }) { clues.append(s) }
+        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] && $0.description == label(s) }) { clues.append(s) }
         guard !clues.isEmpty else { return nil }
         clues.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Several countries' divisions (a two-part address): the last one decides.
         let codes = Set(clues.map { $0.countries[0] })
         let last = clues[clues.count - 1]
-        let what = last.label.hasPrefix("postcode ") ? last.label : "region \"\(last.label)\""
+        let what = last.isPostcode ? label(last) : "region \"\(label(last))\""
         let suffix = codes.count > 1 ? " (last of several regions)" : ""
         return CountryResolution(country: last.countries[0], evidence: what + suffix)
     }
@@ -326,12 +325,12 @@ private struct Evidence {
             // A city of another country in the same string ("Guangzhou Center
             // for Disease Control") means the name matched a namesake: no answer.
             if cityCodes.contains(where: { $0 != codes[0] }) { return nil }
-            return CountryResolution(country: codes[0], evidence: "organization \"\(clue.label)\" (ROR)")
+            return CountryResolution(country: codes[0], evidence: "organization \"\(label(clue))\" (ROR)")
         }
         if codes.count > 1 {
             let agreeing = codes.filter(cityCodes.contains)
             if agreeing.count == 1, let clue = decisive.last(where: { $0.decisive == agreeing[0] }) {
-                return CountryResolution(country: agreeing[0], evidence: "organization \"\(clue.label)\" (ROR) with \(placeLabel(for: agreeing[0]))")
+                return CountryResolution(country: agreeing[0], evidence: "organization \"\(label(clue))\" (ROR) with \(placeLabel(for: agreeing[0]))")
             }
             return nil
         }
@@ -340,7 +339,7 @@ private struct Evidence {
             var candidates = Set(clue.countries)
             for city in cities { candidates.formIntersection(city.countries) }
             if !cities.isEmpty, candidates.count == 1, let code = candidates.first {
-                return CountryResolution(country: code, evidence: "organization \"\(clue.label)\" (ROR, several countries) with city \"\(cities.last!.label)\"")
+                return CountryResolution(country: code, evidence: "organization \"\(label(clue))\" (ROR, several countries) with city \"\(label(cities.last!))\"")
             }
         }
         return nil
@@ -351,13 +350,13 @@ private struct Evidence {
         let decisive = cities.filter { $0.decisive != nil }
         let codes = Set(decisive.compactMap(\.decisive))
         if codes.count == 1, let clue = decisive.last, let code = clue.decisive {
-            return CountryResolution(country: code, evidence: "city \"\(clue.label)\" (GeoNames\(populationNote(clue)))")
+            return CountryResolution(country: code, evidence: "city \"\(label(clue))\" (GeoNames\(populationNote(clue)))")
         }
         if codes.isEmpty {
             var candidates = Set(cities[0].countries)
             for c in cities.dropFirst() { candidates.formIntersection(c.countries) }
             if cities.count > 1, candidates.count == 1, let code = candidates.first {
-                return CountryResolution(country: code, evidence: "cities \(cities.map { "\"\($0.label)\"" }.joined(separator: ", ")) (GeoNames, only \(code) has all)")
+                return CountryResolution(country: code, evidence: "cities \(cities.map { "\"\(label($0))\"" }.joined(separator: ", ")) (GeoNames, only \(code) has all)")
             }
         }
         return nil
@@ -390,9 +389,9 @@ private struct Evidence {
     private func placeLabel(for code: CountryCode) -> String {
         for c in (divisions + organizations + cities).reversed() where c.decisive == code {
             switch c.kind {
-            case .organization: return "organization \"\(c.label)\""
-            case .city: return "city \"\(c.label)\""
-            default: return "region \"\(c.label)\""
+            case .organization: return "organization \"\(label(c))\""
+            case .city: return "city \"\(label(c))\""
+            default: return "region \"\(label(c))\""
             }
         }
         return code.description
@@ -402,20 +401,20 @@ private struct Evidence {
         let orgCodes = Set(organizations.compactMap(\.decisive))
         let cityCodes = Set(cities.compactMap(\.decisive))
         if orgCodes.count == 1, let o = organizations.last(where: { $0.decisive != nil }), let c = cityCodes.first(where: { !orgCodes.contains($0) }) {
-            return "organization \"\(o.label)\" (\(o.countries[0])) and a city of \(c) disagree"
+            return "organization \"\(label(o))\" (\(o.countries[0])) and a city of \(c) disagree"
         }
         if orgCodes.count > 1 {
             return "organizations in different countries (\(orgCodes.sorted().map(\.description).joined(separator: ", ")))"
         }
         if let o = organizations.last {
-            return "organization \"\(o.label)\" exists in several countries (\(o.countries.map(\.description).joined(separator: ", "))) and no city tells which"
+            return "organization \"\(label(o))\" exists in several countries (\(o.countries.map(\.description).joined(separator: ", "))) and no city tells which"
         }
         if cityCodes.count > 1 { return "cities in different countries (\(cityCodes.sorted().map(\.description).joined(separator: ", ")))" }
         if let c = cities.last {
-            return "city \"\(c.label)\" exists in several countries (\(c.countries.prefix(4).map(\.description).joined(separator: ", ")))"
+            return "city \"\(label(c))\" exists in several countries (\(c.countries.prefix(4).map(\.description).joined(separator: ", ")))"
         }
         if let w = countries.last(where: \.isWeak) {
-            return "\"\(w.label)\" names a country but other evidence points elsewhere"
+            return "\"\(label(w))\" names a country but other evidence points elsewhere"
         }
         return "no country, region, organization, city or e-mail domain recognized"
     }

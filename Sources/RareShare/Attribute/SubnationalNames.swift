@@ -43,6 +43,36 @@ enum SubnationalNames {
 
     enum PostcodeShape: Sendable { case usZIP, canadian, australian }
 
+    /// An abbreviation as the resolver looks it up: by normalized word hash.
+    struct Reading: Sendable {
+        var code: CountryCode
+        var postcode: PostcodeShape
+        var standalone: Bool
+        /// Read in any case ("Vic 3800", "Qld"): three letters no word shares.
+        var anyCase: Bool
+    }
+
+    static let abbreviationsByHash: [UInt64: [Reading]] = {
+        var table: [UInt64: [Reading]] = [:]
+        for (abbr, list) in abbreviations {
+            guard let h = AffiliationText.wordHashes(of: abbr).first else { continue }
+            for a in list {
+                guard let c = CountryCode(a.country) else { continue }
+                table[h, default: []].append(Reading(code: c, postcode: a.postcode, standalone: a.standalone,
+                                                     anyCase: ["NSW", "QLD", "VIC", "TAS"].contains(abbr)))
+            }
+        }
+        return table
+    }()
+
+    static let postcodePrefixByHash: [UInt64: CountryCode] = {
+        var table: [UInt64: CountryCode] = [:]
+        for (prefix, code) in postcodePrefixes {
+            if let h = AffiliationText.wordHashes(of: prefix).first, let c = CountryCode(code) { table[h] = c }
+        }
+        return table
+    }()
+
     static let abbreviations: [String: [Abbreviation]] = {
         var table: [String: [Abbreviation]] = [:]
         let us = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
