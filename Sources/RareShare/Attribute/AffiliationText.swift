@@ -85,9 +85,9 @@ struct AffiliationText {
             defer { buffer.removeAll(keepingCapacity: true); upper = true; hasLetter = false; digits = true; ascii = true }
             guard !buffer.isEmpty else { return }
             var h = AffiliationText.fnv(buffer)
-            if let canonical = AffiliationText.canonical[h] {
-                if canonical == 0 { return }   // a stop word
-                h = canonical
+            if let slot = AffiliationText.canonicalIndex[h] {
+                if slot < 0 { return }   // a stop word
+                h = AffiliationText.canonicalWords[Int(slot)]
             }
             words.append(Word(hash: h, start: Int32(start), end: Int32(end), part: part,
                               length: UInt8(min(buffer.count, 255)), isUppercase: upper && hasLetter,
@@ -190,6 +190,15 @@ struct AffiliationText {
         ("adv", "advanced"), ("fdn", "foundation"), ("observ", "observatory"), ("mus", "museum"),
         ("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("&", "and"),
     ]
+
+    /// ``canonical`` in the form the tokenizer probes: word hash → index
+    /// into ``canonicalWords``, or -1 for a stop word.
+    static let canonicalIndex: HashIndex = {
+        var index = HashIndex(capacity: canonical.count)
+        for (i, (k, v)) in canonical.sorted(by: { $0.key < $1.key }).enumerated() { index[k] = v == 0 ? -1 : Int32(i) }
+        return index
+    }()
+    static let canonicalWords: [UInt64] = canonical.sorted(by: { $0.key < $1.key }).map(\.value)
 
     static let canonical: [UInt64: UInt64] = {
         var map: [UInt64: UInt64] = [:]

@@ -28,7 +28,7 @@ struct PhraseMeaning: Sendable {
 struct PhraseTable: Sendable {
     /// Running hash → index into ``entries`` of its meanings, or -1 for a
     /// prefix of some longer phrase only. One probe per word, no retain.
-    private var index: [UInt64: Int32] = [:]
+    private var index = HashIndex()
     private var entries: [[PhraseMeaning]] = []
     private(set) var longest = 0
 
