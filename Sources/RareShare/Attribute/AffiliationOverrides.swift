@@ -17,8 +17,11 @@
 /// names), so `Univ Toronto` also matches "University of Toronto". Where
 /// several patterns match, the longest wins, then the last in the string.
 /// The code `null` (or `-`) marks a string the user wants left unresolved.
+///
 /// The `unresolved_affiliations.tsv` a run writes (`count TAB affiliation`)
-/// becomes an overrides file by swapping in a code for the count.
+/// is an overrides file as it stands: add a third column with the code to
+/// the rows you decide (`12 TAB Inst Organ Chem, USSR TAB RU`); rows left
+/// with two columns are skipped.
 public struct AffiliationOverrides: Sendable {
     struct Rule: Sendable {
         var pattern: String
@@ -66,7 +69,13 @@ public struct AffiliationOverrides: Sendable {
             let trimmed = line.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" { continue }
             var pattern: String, code: String
-            if let tab = line.firstIndex(of: "\t") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count >= 2, Int(fields[0].trimmingSpaces) != nil || (lineNumber == 1 && fields[0].trimmingSpaces == "count") {
+                // A row of unresolved_affiliations.tsv: count, affiliation[, code].
+                guard fields.count >= 3, !fields[2].trimmingSpaces.isEmpty else { continue }
+                pattern = String(fields[1].trimmingSpaces)
+                code = String(fields[2].trimmingSpaces)
+            } else if let tab = line.firstIndex(of: "\t") {
                 pattern = String(line[..<tab].trimmingSpaces)
                 code = String(line[line.index(after: tab)...].trimmingSpaces)
             } else if let colon = line.lastIndex(of: ":") {

@@ -21,6 +21,15 @@ import Testing
         #expect(r.resolve("Yorkshire University Hospital").country != CountryCode("CA"))
     }
 
+    @Test func unresolvedListWithACodeColumnIsAnOverridesFile() throws {
+        let text = "count\taffiliation\n12\tInst Organ Chem, USSR\tRU\n3\tDept Chem, Cambridge\n"
+        let rules = try AffiliationOverrides.parse(text, file: "unresolved_affiliations.tsv")
+        #expect(rules.count == 1)
+        let r = EvidenceResolver(overrides: rules)
+        #expect(r.resolve("Inst Organ Chem, USSR") == CountryResolution(country: CountryCode("RU"), evidence: "override \"Inst Organ Chem, USSR\" (unresolved_affiliations.tsv:2)"))
+        #expect(r.resolve("Dept Chem, Cambridge").country == nil)
+    }
+
     @Test func longestPatternWins() throws {
         let rules = try AffiliationOverrides.parse("Paris\tFR\nParis Texas\tUS\n")
         let r = EvidenceResolver(overrides: rules)
