@@ -75,76 +75,89 @@ struct AffiliationText {
     // MARK: Tokenizing
 
     private mutating func tokenize() {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        var start = 0, offset = 0, part: Int16 = 0
+        let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
+        var h = fnvOffset, length = 0
+        var start = 0, part: Int16 = 0
         var upper = true, hasLetter = false, digits = true, ascii = true
         var pendingPart = false
+        var collected: [Word] = []
+        collected.reserveCapacity(bytes.count / 5)
 
-        func flush(_ end: Int, into words: inout [Word]) {
-            defer { buffer.removeAll(keepingCapacity: true); upper = true; hasLetter = false; digits = true; ascii = true }
-            guard !buffer.isEmpty else { return }
-            var h = AffiliationText.fnv(buffer)
-            if let slot = AffiliationText.canonicalIndex[h] {
-                if slot < 0 { return }   // a stop word
-                h = AffiliationText.canonicalWords[Int(slot)]
+        func begin(_ offset: Int) {
+            if length == 0 {
+                start = offset
+                if pendingPart { part += 1; pendingPart = false }
             }
-            words.append(Word(hash: h, start: Int32(start), end: Int32(end), part: part,
-                              length: UInt8(min(buffer.count, 255)), isUppercase: upper && hasLetter,
-                              isDigits: digits, isASCII: ascii))
         }
+        func flush(_ end: Int) {
+            defer { h = fnvOffset; length = 0; upper = true; hasLetter = false; digits = true; ascii = true }
+            guard length > 0 else { return }
+            var hash = h
+            if let slot = AffiliationText.canonicalIndex[hash] {
+                if slot < 0 { return }   // a stop word
+                hash = AffiliationText.canonicalWords[Int(slot)]
+            }
+            collected.append(Word(hash: hash, start: Int32(start), end: Int32(end), part: part,
+                                  length: UInt8(min(length, 255)), isUppercase: upper && hasLetter,
+                                  isDigits: digits, isASCII: ascii))
+        }
+        func feed(_ b: UInt8) { h = (h ^ UInt64(b)) &* fnvPrime; length += 1 }
+        func feed(_ s: Unicode.Scalar) { for b in s.utf8 { feed(b) } }
+        func separatePart() { if !collected.isEmpty || length > 0 { pendingPart = true } }
 
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let width = scalar.utf8.count
-            defer { offset += width }
-            if v < 0x80 {
-                let b = UInt8(v)
+        var offset = 0
+        let count = bytes.count
+        while offset < count {
+            let b = bytes[offset]
+            if b < 0x80 {
                 switch b {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
-                    buffer.append(b); upper = false; hasLetter = true; digits = false
+                    begin(offset); feed(b); upper = false; hasLetter = true; digits = false
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
-                    buffer.append(b + 32); hasLetter = true; digits = false
+                    begin(offset); feed(b + 32); hasLetter = true; digits = false
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
-                    buffer.append(b)
+                    begin(offset); feed(b)
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\n"):
-                    flush(offset, into: &words)
-                    if !words.isEmpty { pendingPart = true }
+                    flush(offset); separatePart()
                 default:
-                    flush(offset, into: &words)
+                    flush(offset)
                 }
+                offset += 1
                 continue
             }
+            // Decode one scalar (the bytes come from a String: valid UTF-8).
+            var v: UInt32, width: Int
+            if b < 0xE0 { v = UInt32(b & 0x1F); width = 2 }
+            else if b < 0xF0 { v = UInt32(b & 0x0F); width = 3 }
+            else { v = UInt32(b & 0x07); width = 4 }
+            for k in 1..<width where offset + k < count { v = v << 6 | UInt32(bytes[offset + k] & 0x3F) }
+            defer { offset += width }
+            guard let scalar = Unicode.Scalar(v) else { flush(offset); continue }
             switch v {
             case 0x3001, 0xFF0C, 0xFF1B:   // 、，；
-                flush(offset, into: &words)
-                if !words.isEmpty { pendingPart = true }
+                flush(offset); separatePart()
             case 0x0300...0x036F:          // combining marks (decomposed input)
                 continue
             case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF:
-                flush(offset, into: &words)
-                if pendingPart { part += 1; pendingPart = false }
-                start = offset
-                buffer.append(contentsOf: scalar.utf8)
+                flush(offset)
+                begin(offset)
+                feed(scalar)
                 ascii = false; digits = false; upper = false; hasLetter = true
-                flush(offset + width, into: &words)
+                flush(offset + width)
             case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:   // full-width letters and digits
-                if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                begin(offset)
                 let a = v - 0xFEE0
                 let lower = (a >= 0x41 && a <= 0x5A) ? a + 32 : a
-                buffer.append(UInt8(lower)); ascii = false
+                feed(UInt8(lower)); ascii = false
                 if a >= 0x41 { digits = false; hasLetter = true; if a >= 0x61 { upper = false } }
             case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0x00A0...0x00BF, 0x00D7, 0x00F7:
-                flush(offset, into: &words)
+                flush(offset)
             default:
-                if buffer.isEmpty { start = offset; if pendingPart { part += 1; pendingPart = false } }
+                begin(offset)
                 ascii = false; digits = false; hasLetter = true
                 if let folded = AffiliationText.latinFold[v] {
                     if !scalar.properties.isUppercase { upper = false }
-                    buffer.append(contentsOf: folded.utf8)
+                    for c in folded.utf8 { feed(c) }
                 } else {
                     var lowered = v
                     switch v {
@@ -152,11 +165,12 @@ struct AffiliationText {
                     case 0x0400...0x040F: lowered = v + 0x50
                     default: upper = false
                     }
-                    if let s = Unicode.Scalar(lowered) { buffer.append(contentsOf: s.utf8) }
+                    if let s = Unicode.Scalar(lowered) { feed(s) }
                 }
             }
         }
-        flush(offset, into: &words)
+        flush(count)
+        words = collected
         partCount = Int(part) + 1
     }
 

@@ -74,6 +74,11 @@ public struct EvidenceResolver: AffiliationResolver {
             if !endsPart { m.meanings.removeAll { $0.capitalsOnly && $0.kind == .country } }
             if !m.meanings.isEmpty { usable.append(m) }
         }
+        // Phrases come in string order, longest at each start; most strings
+        // have no overlap at all, and then every phrase stays.
+        var overlapping = false
+        for k in usable.indices.dropFirst() where usable[k].range.lowerBound < usable[k - 1].range.upperBound { overlapping = true; break }
+        if !overlapping { return usable }
         let order = usable.indices.sorted {
             let a = usable[$0].range, b = usable[$1].range
             return a.count != b.count ? a.count > b.count : a.lowerBound < b.lowerBound
@@ -244,6 +249,7 @@ private struct Evidence {
     }
 
     private func decideByCountryName() -> CountryResolution? {
+        guard !countries.isEmpty else { return nil }
         let places = placeCountries
         for clue in countries.reversed() {
             if clue.kind == .splitState {
@@ -271,7 +277,7 @@ private struct Evidence {
             for t in places where CountryNames.sovereignCode[t] == code {
                 return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(label(clue))\"")
             }
-            return CountryResolution(country: code, evidence: "country name \"\(label(clue))\"")
+            return CountryResolution(country: code, evidence: "country name \"" + label(clue) + "\"")
         }
         return nil
     }
