@@ -60,18 +60,23 @@ public struct EvidenceResolver: AffiliationResolver {
         // Old exports print whole addresses in capitals; elsewhere a short
         // word in capitals is an acronym ("ISE", "CREMA"), not a town.
         let shouting = text.words.filter(\.isUppercase).count * 2 > text.words.count
+        usable.reserveCapacity(found.count)
         for var m in found {
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
-            if !capitals { m.meanings.removeAll(where: \.capitalsOnly) }
-            if capitals, !shouting, m.range.count == 1, text.words[m.range.lowerBound].length <= 5 {
-                m.meanings.removeAll { $0.kind == .city }
-            }
+            // Meanings are shared arrays: copy only when one must go.
+            if !capitals, m.meanings.contains(where: \.capitalsOnly) { m.meanings.removeAll(where: \.capitalsOnly) }
             // "US", "UK", "ROC" stand for a country only where an address puts
             // the country: at the end of a part ("Norwich, UK"), not inside
             // a name ("China-US Hormel Cancer Institute").
-            let endsPart = m.range.upperBound == text.words.count
-                || text.words[m.range.upperBound].part != text.words[m.range.upperBound - 1].part
-            if !endsPart { m.meanings.removeAll { $0.capitalsOnly && $0.kind == .country } }
+            if capitals, m.meanings.contains(where: { $0.capitalsOnly && $0.kind == .country }) {
+                let endsPart = m.range.upperBound == text.words.count
+                    || text.words[m.range.upperBound].part != text.words[m.range.upperBound - 1].part
+                if !endsPart { m.meanings.removeAll { $0.capitalsOnly && $0.kind == .country } }
+            }
+            if capitals, !shouting, m.range.count == 1, text.words[m.range.lowerBound].length <= 5,
+               m.meanings.contains(where: { $0.kind == .city }) {
+                m.meanings.removeAll { $0.kind == .city }
+            }
             if !m.meanings.isEmpty { usable.append(m) }
         }
         // Phrases come in string order, longest at each start; most strings

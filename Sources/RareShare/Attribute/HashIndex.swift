@@ -25,7 +25,7 @@ struct HashIndex: Sendable {
     @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key ^ (key >> 32)) & UInt64(mask)) }
 
     subscript(key: UInt64) -> Int32? {
-        get {
+        @inline(__always) get {
             let k = HashIndex.stored(key)
             var i = slot(k)
             while true {
