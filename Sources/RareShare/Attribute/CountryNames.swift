@@ -12,6 +12,26 @@
 /// Territories the reference study keeps apart keep their own ISO code: HK,
 /// MO, TW, PR, and likewise GU, VI, the French overseas departments (GP, MQ,
 /// GF, RE, YT) and other dependencies that ISO 3166-1 lists.
+///
+/// Disputed choices (each has a test in `EvidenceResolverTests.disputed`;
+/// a user who decides otherwise writes a rule in the overrides file):
+/// - "Hong Kong, Peoples R China" is HK, "Macau, China" MO, "Taiwan, China"
+///   TW, "San Juan, Puerto Rico, USA" PR: the territory, not the state.
+/// - "Republic of China" and "ROC" are TW; "People's Republic of China" CN.
+/// - "Korea" alone is KR (South Korea); only explicit North Korean forms
+///   ("DPR Korea", "Democratic People's Republic of Korea") are KP.
+/// - "USSR", "Czechoslovakia", "Yugoslavia", "Serbia and Montenegro",
+///   "Netherlands Antilles": the successor state holding the city named,
+///   otherwise unresolved.
+/// - West Germany, East Germany, FRG, GDR, DDR, "Fed Rep Ger" are DE.
+/// - England, Scotland, Wales, Northern Ireland are GB.
+/// - "Georgia" is GE unless other evidence names another country (then the
+///   US state); likewise "Jordan", "Chad", "Lebanon" (Lebanon, NH).
+/// - "Congo" alone is CG (the Republic of the Congo, as ISO's short name);
+///   "Dem Rep Congo" and "Zaire" are CD.
+/// - Kosovo is XK (the code GeoNames and the EU use; not assigned by ISO).
+/// - Palestine, West Bank and Gaza are PS; Canary Islands ES; "Burma" MM;
+///   "Macedonia" MK; "Swaziland" SZ; "Ceylon" LK; "Rhodesia" ZW.
 enum CountryNames {
     /// Code → names, `|`-separated.
     static let table: [(String, String)] = [

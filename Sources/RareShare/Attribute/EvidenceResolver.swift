@@ -109,6 +109,8 @@ private struct Clue {
     var isWeak = false
     /// The words are a postcode ("postcode CB2 1EW" in evidence).
     var isPostcode = false
+    /// A postal abbreviation ("MA", "CA 94720"), not a division's name.
+    var isAbbreviation = false
     var part: Int
 
     /// The one country this clue names on its own, if any.
@@ -170,10 +172,10 @@ private struct Evidence {
                 for a in list where w.isUppercase || a.anyCase {
                     if let n = next, postcodeFollows(a.postcode, at: n) {
                         divisions.append(Clue(kind: .subnational, range: i..<(n + 1), countries: [a.code],
-                                              part: Int(w.part)))
+                                              isAbbreviation: true, part: Int(w.part)))
                     } else if a.standalone, alone {
                         standaloneDivisions.append(Clue(kind: .subnational, range: i..<(i + 1), countries: [a.code],
-                                                        part: Int(w.part)))
+                                                        isAbbreviation: true, part: Int(w.part)))
                     }
                 }
             }
@@ -322,7 +324,7 @@ private struct Evidence {
         // Several countries' divisions (a two-part address): the last one decides.
         let codes = Set(clues.map { $0.countries[0] })
         let last = clues[clues.count - 1]
-        let what = last.isPostcode ? label(last) : "region \"\(label(last))\""
+        let what = last.isPostcode ? label(last) : last.isAbbreviation ? "\(last.countries[0]) postal abbreviation \"\(label(last))\"" : "region \"\(label(last))\""
         let suffix = codes.count > 1 ? " (last of several regions)" : ""
         return CountryResolution(country: last.countries[0], evidence: what + suffix)
     }

@@ -67,7 +67,7 @@ struct ResolveCommand: ParsableCommand {
 
     private func emit(_ line: String, _ resolver: EvidenceResolver) {
         let parts = AffiliationPolicy(rawValue: policy) == .all
-            ? line.split(separator: ";").map { String($0) } : [line]
+            ? line.split(separator: ";").map { String($0.drop(while: { $0 == " " })) } : [line]
         for part in parts {
             let answer = resolver.resolve(part)
             if json {

@@ -71,6 +71,11 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
         .init("Univ Marien Ngouabi, Brazzaville, Congo", "CG"),
         .init("Univ Kinshasa, Kinshasa, Dem Rep Congo", "CD"),
         .init("Univ Yangon, Yangon, Burma", "MM"),
+        .init("Peking Univ, Beijing, People's Republic of China", "CN"),
+        .init("Natl Tsing Hua Univ, Hsinchu, Taiwan, China", "TW"),
+        .init("Univ Leicester, Leicester, Wales", "GB"),
+        .init("Birzeit Univ, Birzeit, Palestine", "PS"),
+        .init("Univ La Laguna, Tenerife, Canary Islands", "ES"),
     ]
 
     @Test(arguments: disputed) func disputedName(_ c: ResolverCase) { check(c) }
