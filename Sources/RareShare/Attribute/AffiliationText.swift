@@ -34,6 +34,8 @@ struct AffiliationText {
         var isDigits: Bool
         /// Only ASCII letters and digits in the original.
         var isASCII: Bool
+        /// "IN" or "AT" in capitals: kept only where a code stands (see ``tokenize``).
+        var isStopWord = false
     }
 
     let text: String
@@ -93,13 +95,19 @@ struct AffiliationText {
             defer { h = fnvOffset; length = 0; upper = true; hasLetter = false; digits = true; ascii = true }
             guard length > 0 else { return }
             var hash = h
+            var stop = false
             if let slot = AffiliationText.canonicalIndex[hash] {
-                if slot < 0 { return }   // a stop word
-                hash = AffiliationText.canonicalWords[Int(slot)]
+                if slot < 0 {
+                    // A stop word, unless "IN" (Indiana) or "AT" (Austria) in capitals.
+                    guard upper && hasLetter && length == 2 else { return }
+                    stop = true
+                } else {
+                    hash = AffiliationText.canonicalWords[Int(slot)]
+                }
             }
             collected.append(Word(hash: hash, start: Int32(start), end: Int32(end), part: part,
                                   length: UInt8(min(length, 255)), isUppercase: upper && hasLetter,
-                                  isDigits: digits, isASCII: ascii))
+                                  isDigits: digits, isASCII: ascii, isStopWord: stop))
         }
         func feed(_ b: UInt8) { h = (h ^ UInt64(b)) &* fnvPrime; length += 1 }
         func feed(_ s: Unicode.Scalar) { for b in s.utf8 { feed(b) } }
@@ -170,6 +178,20 @@ struct AffiliationText {
             }
         }
         flush(count)
+        // "W Lafayette, IN 47907", "Wien, AT": a capital "IN" or "AT" before
+        // a postcode or ending its part is a code; elsewhere the small word.
+        if collected.contains(where: \.isStopWord) {
+            var kept: [Word] = []
+            kept.reserveCapacity(collected.count)
+            for (i, w) in collected.enumerated() {
+                if w.isStopWord {
+                    let next = i + 1 < collected.count && collected[i + 1].part == w.part ? collected[i + 1] : nil
+                    guard next == nil || next!.isDigits else { continue }
+                }
+                kept.append(w)
+            }
+            collected = kept
+        }
         words = collected
         partCount = Int(part) + 1
     }

@@ -113,11 +113,17 @@ private struct Clue {
     var isAbbreviation = false
     var part: Int
 
+    /// A city with no namesake of even a tenth its size abroad.
+    var isUnambiguous: Bool {
+        countries.count == 1 || (populations.count >= 2 && populations[0] >= ResolverTables.dominance * max(populations[1], 1))
+    }
+
     /// The one country this clue names on its own, if any.
     var decisive: CountryCode? {
         if countries.count == 1 { return countries[0] }
-        if kind == .city, populations.count >= 2, populations[0] >= ResolverTables.dominance * max(populations[1], 1) {
-            return countries[0]
+        if kind == .city, populations.count >= 2 {
+            let ratio = populations[0] >= ResolverTables.largeCity ? ResolverTables.largeCityDominance : ResolverTables.dominance
+            if populations[0] >= ratio * max(populations[1], 1) { return countries[0] }
         }
         return nil
     }
@@ -289,14 +295,15 @@ private struct Evidence {
         return nil
     }
 
+    /// The last place (division, postcode or unambiguous city) in a part
+    /// after the country name, when it belongs to another country.
     private func laterPlace(after clue: Clue, excluding code: CountryCode) -> (code: CountryCode, label: String)? {
-        let strong = divisions + standaloneDivisions.filter { s in !(organizations + cities).contains { $0.decisive != nil && $0.decisive != s.countries[0] } }
         var best: Clue?
-        for c in strong + cities where c.part > clue.part {
-            guard let d = c.decisive, d != code, CountryNames.sovereignCode[d] != code else { continue }
+        for c in divisions + standaloneDivisions + cities where c.part > clue.part {
+            guard c.kind != .city || c.isUnambiguous, c.decisive != nil else { continue }
             if best == nil || c.range.lowerBound > best!.range.lowerBound { best = c }
         }
-        guard let best, let d = best.decisive else { return nil }
+        guard let best, let d = best.decisive, d != code, CountryNames.sovereignCode[d] != code else { return nil }
         let what = best.kind == .city ? "city \"\(label(best))\"" : best.isPostcode ? label(best) : "region \"\(label(best))\""
         return (d, what)
     }

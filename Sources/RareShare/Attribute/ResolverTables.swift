@@ -16,8 +16,13 @@ final class ResolverTables: Sendable {
 
     /// A city decides alone when it is this many times larger than the
     /// largest place of the same name in any other country ("London" GB
-    /// against London, Ontario), and not otherwise ("Cambridge" GB and US).
+    /// against London, Ontario), and not otherwise ("Cambridge" GB and US)...
     static let dominance = 10
+    /// ... or, for a city of at least `largeCity` people, this many times
+    /// ("Geneva" CH against Geneva, Illinois; not "Manchester" GB against
+    /// Manchester, New Hampshire).
+    static let largeCityDominance = 5
+    static let largeCity = 100_000
 
     static let standard = ResolverTables()
 

@@ -90,6 +90,9 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
         .init("Univ Washington, Seattle, WA 98195", "US"),
         .init("Univ Western Ontario, London, ON", "CA"),
         .init("Monash Univ, Clayton, Vic 3800", "AU"),
+        // "IN" and "AT" are small words unless they stand where a code does.
+        .init("Purdue Univ, W Lafayette, IN 47907", "US"),
+        .init("Tech Univ Wien, Vienna, AT", "AT"),
     ]
 
     @Test(arguments: twoLetterTokens) func twoLetterToken(_ c: ResolverCase) { check(c) }
@@ -122,6 +125,10 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
     static let cities: [ResolverCase] = [
         .init("Dept Chem, Sendai", "JP"),
         .init("Inst Chem, Novosibirsk", "RU"),
+        // Geneva, Switzerland is over five times Geneva, Illinois.
+        .init("Swiss Inst Bioinformat, Geneva", "CH"),
+        // A later place agreeing with the country name does not override it.
+        .init("Royal Mil Coll Canada, Kingston, ON", "CA"),
         // Cambridge, England and Cambridge, Massachusetts are both large.
         .init("Dept Chem, Cambridge", nil),
         // A US town named "University": the word never decides.
