@@ -59,7 +59,9 @@ public struct EvidenceResolver: AffiliationResolver {
         var usable: [PhraseTable.Match] = []
         // Old exports print whole addresses in capitals; elsewhere a short
         // word in capitals is an acronym ("ISE", "CREMA"), not a town.
-        let shouting = text.words.filter(\.isUppercase).count * 2 > text.words.count
+        var capitalWords = 0
+        for w in text.words where w.isUppercase { capitalWords += 1 }
+        let shouting = capitalWords * 2 > text.words.count
         usable.reserveCapacity(found.count)
         for var m in found {
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
@@ -247,7 +249,9 @@ private struct Evidence {
     /// Countries that divisions, organizations and cities name on their own.
     private var placeCountries: [CountryCode] {
         var out: [CountryCode] = []
-        for c in divisions + organizations + cities { if let d = c.decisive, !out.contains(d) { out.append(d) } }
+        for list in [divisions, organizations, cities] {
+            for c in list { if let d = c.decisive, !out.contains(d) { out.append(d) } }
+        }
         return out
     }
 
@@ -345,7 +349,7 @@ private struct Evidence {
             // A city of another country in the same string ("Guangzhou Center
             // for Disease Control") means the name matched a namesake: no answer.
             if cityCodes.contains(where: { $0 != codes[0] }) { return nil }
-            return CountryResolution(country: codes[0], evidence: "organization \"\(label(clue))\" (ROR)")
+            return CountryResolution(country: codes[0], evidence: "organization \"" + label(clue) + "\" (ROR)")
         }
         if codes.count > 1 {
             let agreeing = codes.filter(cityCodes.contains)
