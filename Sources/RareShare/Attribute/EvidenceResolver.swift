@@ -27,19 +27,23 @@
 /// - Complexity: O(words × longest name) hash probes per string; no
 ///   allocation beyond the word list and the matches.
 public struct EvidenceResolver: AffiliationResolver {
-    let tables: ResolverTables
+    /// `nil`: the shared standard tables, loaded on the first string resolved
+    /// (so that making a resolver, e.g. in default options, costs nothing).
+    private let customTables: ResolverTables?
     public let overrides: AffiliationOverrides?
 
     /// A resolver over the shipped tables (loaded on first use, then shared).
     public init(overrides: AffiliationOverrides? = nil) {
-        self.tables = ResolverTables.standard
+        self.customTables = nil
         self.overrides = overrides
     }
 
     init(tables: ResolverTables, overrides: AffiliationOverrides? = nil) {
-        self.tables = tables
+        self.customTables = tables
         self.overrides = overrides
     }
+
+    var tables: ResolverTables { customTables ?? ResolverTables.standard }
 
     /// Resources the tables could not load (empty when all are present).
     public var missingResources: [String] { tables.missingResources }
@@ -441,24 +445,5 @@ private struct Evidence {
             return "\"\(label(w))\" names a country but other evidence points elsewhere"
         }
         return "no country, region, organization, city or e-mail domain recognized"
-    }
-}
-
-/// Country-code top-level domains for e-mail evidence.
-enum EmailDomains {
-    /// Country domains sold worldwide as generic names (.io, .ai, .tv, .me …) prove nothing.
-    static let generic: Set<String> = ["io", "ai", "tv", "me", "cc", "fm", "ws", "co", "ly", "am", "to", "nu", "tk", "la", "gg", "eu"]
-
-    /// Disputed choice: `.edu`, `.gov` and `.mil` are US registries (US
-    /// institutions only); other countries' universities use `.edu.xx`,
-    /// which ends in their own code and is read as that.
-    static func country(ofTopLevel tld: String) -> CountryCode? {
-        switch tld {
-        case "edu", "gov", "mil": return CountryCode("US")
-        case "uk": return CountryCode("GB")
-        default:
-            guard tld.count == 2, !generic.contains(tld), CountryNames.isoCodes.contains(tld.uppercased()) else { return nil }
-            return CountryCode(tld)
-        }
     }
 }
