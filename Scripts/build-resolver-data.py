@@ -115,7 +115,23 @@ def fold(s):
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return " ".join(re.findall(r"\w+", s))
 
+# A word that organizations in this many countries use in their names
+# ("heart", "power", "finance") is vocabulary, not a name.
+VOCABULARY_COUNTRIES = 15
+
+def ror_vocabulary():
+    countries = collections.defaultdict(set)
+    with gzip.open(ROR, "rt", encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if cols[2] in ("display", "alias"):
+                for w in set(fold(cols[1]).split()):
+                    countries[w].add(cols[5])
+    return {w for w, cs in countries.items() if len(cs) >= VOCABULARY_COUNTRIES}
+
 def build_ror():
+    vocabulary = ror_vocabulary()
     names = collections.defaultdict(set)   # name -> countries
     acronyms = collections.defaultdict(set)
     with gzip.open(ROR, "rt", encoding="utf-8") as f:
@@ -139,7 +155,7 @@ def build_ror():
         words = [w for w in fold(name).split() if w not in STOP]
         if not words:
             continue
-        distinctive = [w for w in words if w not in GENERIC and not w.isdigit()]
+        distinctive = [w for w in words if w not in GENERIC and w not in vocabulary and not w.isdigit()]
         if not distinctive:
             continue
         if len(words) == 1 and (len(words[0]) < 4 or words[0] in COMMON_WORDS):
@@ -213,9 +229,11 @@ def build_cities(wheel):
     rows = []
     for key, per in best.items():
         # Where some place bears the name as its own, other places' alternate
-        # names do not compete ("Islamabad" is also an old name of Chittagong).
+        # names compete only if ten times larger ("Islamabad" is also an old
+        # name of Chittagong; "Lyons" is Lyon as well as Lyons, Illinois).
         if primary.get(key):
-            per = primary[key]
+            top_primary = max(primary[key].values())
+            per = {cc: p for cc, p in per.items() if primary[key].get(cc) == p or p >= 10 * top_primary}
         ranked = sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
         rows.append((shown[key], ",".join(f"{cc}:{pop}" for cc, pop in ranked)))
     rows.sort()

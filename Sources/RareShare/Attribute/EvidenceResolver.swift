@@ -71,6 +71,11 @@ public struct EvidenceResolver: AffiliationResolver {
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
             // Meanings are shared arrays: copy only when one must go.
             if !capitals, m.meanings.contains(where: \.capitalsOnly) { m.meanings.removeAll(where: \.capitalsOnly) }
+            // In an address printed all in capitals an acronym cannot be told
+            // from an abbreviated word ("INST HENRI POINCARE").
+            if shouting, m.meanings.contains(where: { $0.capitalsOnly && $0.kind == .organization }) {
+                m.meanings.removeAll { $0.capitalsOnly && $0.kind == .organization }
+            }
             // "US", "UK", "ROC" stand for a country only where an address puts
             // the country: at the end of a part ("Norwich, UK"), not inside
             // a name ("China-US Hormel Cancer Institute").
@@ -295,7 +300,9 @@ private struct Evidence {
                     return CountryResolution(country: t, evidence: "territory \"\(label(other))\" within \"\(label(clue))\"")
                 }
             }
-            for t in places where CountryNames.sovereignCode[t] == code {
+            // By a place alone only for the study's territories (HK, MO, TW
+            // under CN; PR under US): "Saint André" is also a town of Réunion.
+            for t in places where CountryNames.sovereignCode[t] == code && (code.description == "CN" || code.description == "US") {
                 return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(label(clue))\"")
             }
             return CountryResolution(country: code, evidence: "country name \"" + label(clue) + "\"")
@@ -333,7 +340,13 @@ private struct Evidence {
         let others = (organizations + cities).compactMap(\.decisive)
         // "Berlin, DE" is Germany, not Delaware: a lone abbreviation that
         // spells the ISO code of the country other evidence names yields.
-        for s in standaloneDivisions where !others.contains(where: { $0 != s.countries[0] && $0.description == label(s) }) { clues.append(s) }
+        // Likewise "Crawley, WA" with the University of Western Australia is
+        // the Australian WA, not Washington.
+        for s in standaloneDivisions {
+            let readings = SubnationalNames.abbreviationsByHash[text.words[s.range.lowerBound].hash]?.map(\.code) ?? []
+            if others.contains(where: { $0 != s.countries[0] && ($0.description == label(s) || readings.contains($0)) }) { continue }
+            clues.append(s)
+        }
         guard !clues.isEmpty else { return nil }
         clues.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Several countries' divisions (a two-part address): the last one decides.
@@ -365,7 +378,7 @@ private struct Evidence {
         // Names several countries use decide only with a city in one of them.
         for clue in organizations.reversed() {
             var candidates = Set(clue.countries)
-            for city in cities { candidates.formIntersection(city.countries) }
+            for city in cities { candidates.formIntersection(city.decisive.map { [$0] } ?? city.countries) }
             if !cities.isEmpty, candidates.count == 1, let code = candidates.first {
                 return CountryResolution(country: code, evidence: "organization \"\(label(clue))\" (ROR, several countries) with city \"\(label(cities.last!))\"")
             }
@@ -375,6 +388,7 @@ private struct Evidence {
 
     private func decideByCity() -> CountryResolution? {
         guard !cities.isEmpty else { return nil }
+
         let decisive = cities.filter { $0.decisive != nil }
         let codes = Set(decisive.compactMap(\.decisive))
         if codes.count == 1, let clue = decisive.last, let code = clue.decisive {

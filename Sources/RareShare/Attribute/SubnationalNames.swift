@@ -93,6 +93,12 @@ enum SubnationalNames {
         "LV": "LV", "EE": "EE", "IS": "IS", "IRL": "IE", "FL": "LI", "MC": "MC", "TR": "TR", "RUS": "RU", "UA": "UA",
     ]
 
-    /// Every US, Canadian and Australian abbreviation: never read as an ISO code.
-    static let notISO: Set<String> = Set(abbreviations.keys)
+    /// Never read as a bare ISO code: every US, Canadian and Australian
+    /// abbreviation, Indian state abbreviations that spell a code ("MP",
+    /// Madhya Pradesh), and codes of small dependencies that clash with
+    /// Italian province codes and other local abbreviations ("BL" Belluno).
+    static let notISO: Set<String> = Set(abbreviations.keys).union([
+        "MP", "BL", "MF", "PM", "SH", "TK", "NU", "NF", "CX", "CC", "HM", "BV", "GS", "IO", "UM", "TF", "PN", "WF", "AQ",
+        "AS", "VG", "VI", "GU", "KY", "BM", "MS", "AI", "TC", "FK", "SJ", "AX", "YT", "BQ", "SX", "CW", "AW", "GG", "JE", "IM",
+    ])
 }

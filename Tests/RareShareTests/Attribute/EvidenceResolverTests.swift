@@ -90,6 +90,10 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
         .init("Univ Washington, Seattle, WA 98195", "US"),
         .init("Univ Western Ontario, London, ON", "CA"),
         .init("Monash Univ, Clayton, Vic 3800", "AU"),
+        // WA is Washington and Western Australia: the university decides.
+        .init("Univ Western Australia, Sch Psychiat, Perth, WA", "AU"),
+        // Italian province codes are not ISO codes ("BL" Belluno, not Saint Barthélemy).
+        .init("Osp San Martino, Belluno, BL", "IT"),
         // "IN" and "AT" are small words unless they stand where a code does.
         .init("Purdue Univ, W Lafayette, IN 47907", "US"),
         .init("Tech Univ Wien, Vienna, AT", "AT"),
@@ -124,6 +128,8 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
 
     static let cities: [ResolverCase] = [
         .init("Dept Chem, Sendai", "JP"),
+        // English exonyms of large cities compete with small namesakes.
+        .init("Intl Agency Res Canc, Lyons", "FR"),
         .init("Inst Chem, Novosibirsk", "RU"),
         // Geneva, Switzerland is over five times Geneva, Illinois.
         .init("Swiss Inst Bioinformat, Geneva", "CH"),
