@@ -9,7 +9,11 @@ public struct YearlyTally: Sendable, Equatable {
     public var units = 0
     /// Units with at least one attributed author.
     public var attributed = 0
-    /// `w_c,t`: Σ `a_c,s / |A(s)|`.
+    /// Units the counting method could credit to a country (for the paper's
+    /// method, every attributed unit; fewer for first- or corresponding-author
+    /// counting when that author is unknown).
+    public var credited = 0
+    /// `w_c,t`: Σ `a_c,s / |A(s)|` (or the counting method's weights, see ``CountingMethod``).
     public var weights: [CountryCode: Double] = [:]
     /// Units per exact country set `S(s)` (one-country sets are the "alone" counts).
     public var exactSets: [CountrySet: Int] = [:]
@@ -22,8 +26,10 @@ public struct YearlyTally: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds one unit. `pairs` names the "c without d" sums to keep.
-    public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool) {
+    /// Adds one unit. `pairs` names the "c without d" sums to keep; `method`
+    /// decides the weights (exact sets do not depend on it).
+    public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool,
+                             method: CountingMethod = .paper) {
         units += 1
         if keepCompositions, let composition = unit.composition {
             compositions[composition, default: 0] += 1
@@ -33,7 +39,8 @@ public struct YearlyTally: Sendable, Equatable {
         attributed += 1
         let set = authorship.countrySet
         exactSets[set, default: 0] += 1
-        let fractional = authorship.fractionalWeights()
+        let fractional = method.weights(of: authorship)
+        if !fractional.isEmpty { credited += 1 }
         for (code, weight) in fractional { weights[code, default: 0] += weight }
         for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
             if let w = fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
@@ -45,6 +52,7 @@ public struct YearlyTally: Sendable, Equatable {
     public mutating func merge(_ other: YearlyTally) {
         units += other.units
         attributed += other.attributed
+        credited += other.credited
         for (k, v) in other.weights { weights[k, default: 0] += v }
         for (k, v) in other.exactSets { exactSets[k, default: 0] += v }
         for (k, v) in other.weightsWithout { weightsWithout[k, default: 0] += v }

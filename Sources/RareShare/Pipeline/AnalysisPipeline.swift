@@ -74,8 +74,8 @@ public struct AnalysisPipeline: Sendable {
 
         let aggregator = ParallelAggregator(threads: options.threads, pairs: options.pairs)
         guard substanceMode else {
-            let tally = await aggregator.aggregate(publicationUnits)
-            return AnalysisResult(unit: .publication, tally: tally, quality: quality)
+            let counting = await aggregate(publicationUnits, with: aggregator)
+            return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
         }
 
         // 3. Substances: the first report of each registry number.
@@ -137,8 +137,16 @@ public struct AnalysisPipeline: Sendable {
         }
 
         // 5. Aggregate.
-        let tally = await aggregator.aggregate(units)
-        return AnalysisResult(unit: .substance, tally: tally, quality: quality)
+        let counting = await aggregate(units, with: aggregator)
+        return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
+    }
+
+    /// The paper's method first, then the other methods asked for, in one pass.
+    private func aggregate(_ units: [AttributedUnit], with aggregator: ParallelAggregator) async -> CountingResults {
+        var methods: [CountingMethod] = [.paper]
+        for m in options.countingMethods where !methods.contains(m) { methods.append(m) }
+        return await aggregator.aggregate(units, methods: methods, network: options.collaborationNetwork,
+                                          production: options.countryProduction)
     }
 
     private func finish(file stats: ReadStatistics, log: ProblemLog, into quality: inout DataQuality) throws {
