@@ -9,10 +9,10 @@ public struct YearlyTally: Sendable, Equatable {
     public var units = 0
     /// Units with at least one attributed author.
     public var attributed = 0
-    /// Units the counting method could credit to a country (for the paper's
-    /// method, every attributed unit; fewer for first- or corresponding-author
-    /// counting when that author is unknown).
-    public var credited = 0
+    /// Attributed units the counting method could not credit to any country
+    /// (first- or corresponding-author counting with that author unknown).
+    /// Always 0 under the paper's method, so its tallies are as before.
+    public var uncredited = 0
     /// `w_c,t`: Σ `a_c,s / |A(s)|` (or the counting method's weights, see ``CountingMethod``).
     public var weights: [CountryCode: Double] = [:]
     /// Units per exact country set `S(s)` (one-country sets are the "alone" counts).
@@ -40,7 +40,7 @@ public struct YearlyTally: Sendable, Equatable {
         let set = authorship.countrySet
         exactSets[set, default: 0] += 1
         let fractional = method.weights(of: authorship)
-        if !fractional.isEmpty { credited += 1 }
+        if fractional.isEmpty { uncredited += 1 }
         for (code, weight) in fractional { weights[code, default: 0] += weight }
         for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
             if let w = fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
@@ -52,13 +52,16 @@ public struct YearlyTally: Sendable, Equatable {
     public mutating func merge(_ other: YearlyTally) {
         units += other.units
         attributed += other.attributed
-        credited += other.credited
+        uncredited += other.uncredited
         for (k, v) in other.weights { weights[k, default: 0] += v }
         for (k, v) in other.exactSets { exactSets[k, default: 0] += v }
         for (k, v) in other.weightsWithout { weightsWithout[k, default: 0] += v }
         for (k, v) in other.compositions { compositions[k, default: 0] += v }
         for (k, v) in other.elements { elements[k, default: 0] += v }
     }
+
+    /// Units the counting method credited to at least one country.
+    public var credited: Int { attributed - uncredited }
 
     /// Splits a composition key back into its symbols (`CClHORu` → C, Cl, H, O, Ru).
     static func symbols(in key: String) -> [String] {

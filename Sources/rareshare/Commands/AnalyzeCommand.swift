@@ -29,7 +29,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
           rareshare analyze --works openalex/ --out results/ \\
                             --counting author-fractional,full,corresponding-author \\
-                            --network --network-years 1996-2009,2010-2022 --production --top 10
+                            --network --network-years 1996-2009,2010-2022 \\
+                            --production --top 10
 
         Methods other than author-fractional write their files with the method \
         in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
@@ -63,7 +64,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default author-fractional, the paper's).", valueName: "method[,method…]"))
+    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")) (author-fractional is the paper's).", valueName: "method[,method…]"))
     var counting: String = CountingMethod.paper.rawValue
 
     @Flag(help: "Write the country collaboration network (VOSviewer map and network files, GraphML, edge list, matrix).")
