@@ -51,5 +51,10 @@ import Testing
         // Over the whole span Spain replaces Russia among all substances.
         #expect(AverageRank.countries(tally, region: .all, years: Array(1996...2022), top: 8).map(\.key.description)
                 == ["US", "JP", "DE", "CN", "GB", "IN", "FR", "ES"])
+        // …and Italy replaces Russia among organometallics; the rare-earth set is unchanged.
+        let organometallic = Set(AverageRank.countries(tally, region: .organometallic, years: Array(1996...2022), top: 10).map(\.key.description))
+        #expect(organometallic == ["US", "DE", "JP", "CN", "GB", "ES", "IN", "FR", "IT", "CA"])
+        #expect(Set(AverageRank.countries(tally, region: .rareEarth, years: Array(1996...2022), top: 10).map(\.key.description))
+                == ["CN", "RU", "US", "DE", "IN", "FR", "JP", "GB", "ES", "PL"])
     }
 }

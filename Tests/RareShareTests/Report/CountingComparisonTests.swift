@@ -75,4 +75,29 @@ import Testing
             #expect(Int(cells[5])! <= Int(cells[4])!)
         }
     }
+
+    /// `--affiliations all` with every method on a real OpenAlex export (36
+    /// authorships there hold several institutions, 9 of them in several countries).
+    @Test func allAffiliationsWithEveryMethod() async throws {
+        var options = AnalysisOptions()
+        options.workFiles = [Fixture.shared("corpora/openalex-json/openalexPro__biodiversity_finance_200.jsonl")]
+        options.affiliations = .all
+        options.countingMethods = CountingMethod.allCases
+        options.threads = 2
+        let result = try await AnalysisPipeline(options: options).run()
+        let full = try #require(result.counting?.tally(.full))
+        var checkedYears = 0
+        for t in result.methodTallies {
+            for y in t.years {
+                let yt = t.tally(.all, y)
+                #expect(yt.attributed == result.tally.tally(.all, y).attributed)
+                guard t.method.isFractional else { continue }
+                let sum = yt.weights.keys.sorted().reduce(0.0) { $0 + yt.weights[$1]! }
+                #expect(abs(sum - Double(yt.credited)) < 1e-9, "\(t.method) \(y)")
+                for (c, w) in yt.weights { #expect(full.tally(.all, y).weights[c, default: 0] >= w - 1e-12) }
+                checkedYears += 1
+            }
+        }
+        #expect(checkedYears > 0)
+    }
 }
