@@ -21,9 +21,12 @@ public struct ReaxysSubstanceReader: Sendable {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { substance in
+            handler.emit = { [unowned handler] substance in
                 do { try body(substance) } catch { thrown = error; handler.stopped = true }
             }
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
+            defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats
