@@ -71,6 +71,21 @@ import Testing
         #expect(arrayRest == nil)
     }
 
+    @Test(arguments: [1, 2, 3, 5, 64])
+    func splitterHandlesEscapesAcrossChunkBoundaries(chunkSize: Int) throws {
+        let text = #"{"a":"x\\"}{"b":"q\"}\\\"z"}"# + "\n" + #"{"c":"\\\\"}"#
+        var splitter = JSONRecordSplitter()
+        var records: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunkSize)
+            try splitter.feed(Array(bytes[start..<end])) { records.append(String(decoding: $0.bytes, as: UTF8.self)) }
+            start = end
+        }
+        #expect(records == [#"{"a":"x\\"}"#, #"{"b":"q\"}\\\"z"}"#, #"{"c":"\\\\"}"#])
+    }
+
     @Test func splitterReportsATruncatedRecord() throws {
         var splitter = JSONRecordSplitter()
         var count = 0

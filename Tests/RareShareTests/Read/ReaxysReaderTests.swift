@@ -81,3 +81,17 @@ import Testing
         #expect(s.allSatisfy { $0.formula?.contains("TOPSECRET") != true })
     }
 }
+
+@Suite struct DOITests {
+    @Test(arguments: [("https://doi.org/10.1021/ABC", "10.1021/abc"), ("10.1021/abc", "10.1021/abc"),
+                      ("doi:10.1021/ABC.", "10.1021/abc"), (" DOI 10.1000/x1 ", "10.1000/x1"),
+                      ("http://dx.doi.org/10.1000/A%2FB", "10.1000/a/b"), ("https://doi.org/ 10.1/x", "10.1/x")])
+    func normalizes(raw: String, expected: String) {
+        #expect(DOI.normalize(raw) == expected)
+    }
+
+    @Test(arguments: ["", "not a doi", "10.1021", "10.1021/", "https://example.org/10.1/x", "11.1021/abc"])
+    func rejects(raw: String) {
+        #expect(DOI.normalize(raw) == nil)
+    }
+}
