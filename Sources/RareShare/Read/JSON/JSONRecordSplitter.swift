@@ -14,7 +14,7 @@ import Darwin
 /// ``maximumRecordBytes``.
 public struct JSONRecordSplitter {
     /// A record's bytes and where it started (1-based line, 0-based byte offset in the stream).
-    public struct Record {
+    public struct Record: Sendable {
         public var bytes: [UInt8]
         public var line: Int
         public var offset: Int
