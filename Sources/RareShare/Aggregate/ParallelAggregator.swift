@@ -17,28 +17,46 @@ public struct ParallelAggregator: Sendable {
     }
 
     public func aggregate(_ units: [AttributedUnit]) async -> ShareTally {
+        await aggregate(count: units.count) { units[$0] }
+    }
+
+    /// Aggregates units `0..<count` produced on demand by `unit` (which
+    /// returns `nil` for a position that is not counted), so callers need not
+    /// hold every unit in memory at once.
+    public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> ShareTally {
         let pairs = self.pairs
-        return await reduce(units, empty: { ShareTally(pairs: pairs) }, add: { $0.add($1) }, merge: { $0.merge($1) })
+        return await reduce(count: count, unit: unit, empty: { ShareTally(pairs: pairs) },
+                            add: { $0.add($1) }, merge: { $0.merge($1) })
     }
 
     /// One pass over the units filling a tally per counting method and, when
     /// asked, the collaboration network and the SCP/MCP counts.
     public func aggregate(_ units: [AttributedUnit], methods: [CountingMethod],
                           network: Bool = false, production: Bool = false) async -> CountingResults {
+        await aggregate(count: units.count, unit: { units[$0] }, methods: methods, network: network, production: production)
+    }
+
+    /// ``aggregate(_:methods:network:production:)`` over units produced on demand.
+    public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?, methods: [CountingMethod],
+                          network: Bool = false, production: Bool = false) async -> CountingResults {
         let pairs = self.pairs
-        return await reduce(units, empty: { CountingResults(pairs: pairs, methods: methods, network: network, production: production) },
+        return await reduce(count: count, unit: unit,
+                            empty: { CountingResults(pairs: pairs, methods: methods, network: network, production: production) },
                             add: { $0.add($1) }, merge: { $0.merge($1) })
     }
 
-    /// Sums `units` chunk by chunk into values of `T` and merges them in chunk order.
-    func reduce<T: Sendable>(_ units: [AttributedUnit], empty: @escaping @Sendable () -> T,
+    /// Sums units `0..<count` chunk by chunk into values of `T` and merges them in chunk order.
+    func reduce<T: Sendable>(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
+                             empty: @escaping @Sendable () -> T,
                              add: @escaping @Sendable (inout T, AttributedUnit) -> Void,
                              merge: @escaping @Sendable (inout T, T) -> Void) async -> T {
-        let chunkCount = (units.count + Self.chunkSize - 1) / Self.chunkSize
+        let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
         @Sendable func tally(chunk index: Int) -> T {
             var t = empty()
             let start = index * Self.chunkSize
-            for unit in units[start..<min(units.count, start + Self.chunkSize)] { add(&t, unit) }
+            for i in start..<min(count, start + Self.chunkSize) {
+                if let u = unit(i) { add(&t, u) }
+            }
             return t
         }
         var result = empty()

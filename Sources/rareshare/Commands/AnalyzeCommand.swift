@@ -140,7 +140,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.strict = common.strict
         options.threads = threads
         if case .success(let methods) = CountingMethod.parseList(counting) { options.countingMethods = methods }
-        options.collaborationNetwork = network || networkYears != nil
+        options.collaborationNetwork = network
         options.countryProduction = production
 
         let showProgress = !common.quiet && Terminal.stderrIsTerminal
