@@ -41,10 +41,15 @@ public enum CountingMethod: String, CaseIterable, Sendable, Codable, CustomStrin
         return String(name[..<dot]) + "." + tag + String(name[dot...])
     }
 
-    /// Parses `full,first-author` (commas or spaces), dropping repeats; fails on the first unknown word.
+    /// Parses `full,first-author` (commas or spaces; `all` for every method), dropping
+    /// repeats; fails on the first unknown word.
     public static func parseList(_ text: String) -> Result<[CountingMethod], UnknownMethod> {
         var out: [CountingMethod] = []
         for word in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
+            if word.lowercased() == "all" {
+                for m in allCases where !out.contains(m) { out.append(m) }
+                continue
+            }
             guard let m = CountingMethod(rawValue: String(word).lowercased()) else {
                 return .failure(UnknownMethod(word: String(word)))
             }

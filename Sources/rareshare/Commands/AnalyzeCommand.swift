@@ -64,7 +64,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")) (author-fractional is the paper's).", valueName: "method[,method…]"))
+    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's).", valueName: "method[,method…]"))
     var counting: String = CountingMethod.paper.rawValue
 
     @Flag(help: "Write the country collaboration network (VOSviewer map and network files, GraphML, edge list, matrix).")

@@ -83,6 +83,7 @@ import Testing
 
     @Test func parsesLists() throws {
         #expect(try CountingMethod.parseList("full,First-Author full").get() == [.full, .firstAuthor])
+        #expect(try CountingMethod.parseList("full,all").get() == [.full, .authorFractional, .publicationFractional, .firstAuthor, .correspondingAuthor])
         #expect(throws: CountingMethod.UnknownMethod(word: "whole")) { try CountingMethod.parseList("full,whole").get() }
     }
 }
