@@ -47,8 +47,8 @@ public enum CountingComparison {
     /// Per region, year and method: `N_t`, attributed units, units the
     /// method could credit (fewer for first- and corresponding-author
     /// counting when that author is unknown) and the sum of the weights,
-    /// which equals the credited units for every fractional method and
-    /// exceeds them under full counting.
+    /// which equals the credited units for every fractional method and is
+    /// at least that under full counting (more with any international unit).
     public static func methods(_ tallies: [ShareTally], regions: [Region], years: [Int]) -> String {
         var out = "region\tyear\tmethod\tunits\tattributed\tcredited\tweight_sum\n"
         for region in regions {
