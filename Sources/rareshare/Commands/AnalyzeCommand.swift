@@ -55,6 +55,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Worker threads for aggregation (results are identical for any number).", valueName: "n"))
     var threads: Int = AnalysisOptions.availableCores
 
+    @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
+    var figures = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -112,11 +115,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         if showProgress { Terminal.clearProgress() }
         try AnalysisReportWriter(folder: out).write(result)
+        var figureSummary: String?
+        if figures {
+            do {
+                figureSummary = try FigureReport.generate(tablesFolder: out, outputFolder: out + "/figures").summary
+            } catch let error as InputError {
+                Terminal.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
         if !common.quiet {
             print(TerminalSummary(result: result).text, terminator: "")
             print("")
             print(QualityReport(result: result).text, terminator: "")
-            print("\nTables written to \(out)/")
+            if let figureSummary { print("\n" + figureSummary, terminator: "") }
+            print("\nTables written to \(out)/" + (figures ? " (figures and report.html in \(out)/figures/)" : ""))
         }
     }
 }
