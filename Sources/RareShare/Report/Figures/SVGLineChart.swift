@@ -242,11 +242,13 @@ struct AxisScale {
     /// Tick text with as many decimals as the step needs.
     func label(_ v: Double) -> String {
         var decimals = 0
-        var s = step
-        while s < 1, s.rounded() != s, decimals < 6 { s *= 10; decimals += 1 }
-        if step * pow(10, Double(decimals)) != (step * pow(10, Double(decimals))).rounded() { decimals += 1 }
+        while decimals < 6 {
+            let scaled = step * pow(10, Double(decimals))
+            if abs(scaled - scaled.rounded()) < 1e-9 { break }
+            decimals += 1
+        }
         let text = NumberFormat.fixed(v, decimals: decimals)
-        return text == "-0" ? "0" : text
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 }
 
