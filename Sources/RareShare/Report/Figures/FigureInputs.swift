@@ -25,6 +25,9 @@ public struct FigureInputs: Sendable {
     public var qualityText: String?
     /// The World Bank indicators, when the folder has them.
     public var worldBank: WorldBankTable?
+    /// What was counted, for labels: "substances", or "publications" for a
+    /// run without substance data (its `Coverage.tsv` says so).
+    public var unitNoun = "substances"
 
     public init(tally: ShareTally, years: [Int], hasAuthorLevelSums: Bool, hasMatchedCounts: Bool,
                 elementRegions: [Region] = [], compositionRegions: [Region] = [], ignoredRows: [String] = [],
@@ -94,8 +97,10 @@ public struct FigureInputs: Sendable {
         }
 
         var matched = false
+        var noun = "substances"
         if let coverage = try? read(path("Coverage.tsv")) {
             matched = applyCoverage(coverage, to: &tally)
+            if coverage.prefix(while: { $0 != "\n" }).contains("Publications") { noun = "publications" }
         }
         var withouts = false
         if FileManager.default.fileExists(atPath: path("measures.csv")) {
@@ -103,9 +108,11 @@ public struct FigureInputs: Sendable {
         }
         let quality = try? read(path("quality.txt"))
         let worldBank = (try? read(path(worldBankFileName))).map(WorldBankTable.init(tsv:))
-        return FigureInputs(tally: tally, years: totals.years, hasAuthorLevelSums: withouts, hasMatchedCounts: matched,
-                            elementRegions: elementRegions, compositionRegions: compositionRegions,
-                            ignoredRows: ignored, qualityText: quality, worldBank: worldBank)
+        var inputs = FigureInputs(tally: tally, years: totals.years, hasAuthorLevelSums: withouts, hasMatchedCounts: matched,
+                                  elementRegions: elementRegions, compositionRegions: compositionRegions,
+                                  ignoredRows: ignored, qualityText: quality, worldBank: worldBank)
+        inputs.unitNoun = noun
+        return inputs
     }
 
     static func read(_ path: String) throws -> String {

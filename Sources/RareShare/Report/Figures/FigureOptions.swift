@@ -77,7 +77,8 @@ public enum PaperFigures {
             }
             return true
         }
-        let unit = "% of new substances"
+        let noun = inputs.unitNoun
+        let unit = "% of new \(noun)"
 
         if wanted(.all, "Figure1a") {
             var rows = shareRows(countries("Figure1a"), focus: focus)
@@ -92,11 +93,11 @@ public enum PaperFigures {
             for c in focus.reversed() {
                 rows.append(FigureRow(c.description == "US" ? "USA alone" : "\(c) alone", .aloneShare(c), emphasised: true))
             }
-            specs.append(ProcessedTableSpec(name: "Figure1a", title: "Share of new substances by country (all substances)",
+            specs.append(ProcessedTableSpec(name: "Figure1a", title: "Share of new \(noun) by country",
                                             region: .all, corner: "Country", rows: .listed(rows), axisLabel: "Share (\(unit))"))
         }
         if wanted(.all, "Figure1b") {
-            specs.append(ProcessedTableSpec(name: "Figure1b", title: "Substances reported by exactly these countries (all substances)",
+            specs.append(ProcessedTableSpec(name: "Figure1b", title: "New \(noun) by exactly these countries",
                                             region: .all, rows: .listed(setRows(collabs("Figure1b"), focus: focus)), axisLabel: "Share (\(unit))"))
         }
         if wanted(.all, "Figure1c"), focus.count == 2 {
@@ -104,13 +105,13 @@ public enum PaperFigures {
             let pair = CountrySet([a, b])
             var rows = focus.map { FigureRow("\($0) alone/\($0)", .soloRatio($0), emphasised: true) }
             rows += focus.map { FigureRow("\(a)-\(b) collab/\($0)", .jointRatio(pair, over: $0), axis: .right) }
-            specs.append(ProcessedTableSpec(name: "Figure1c", title: "Solo ratio and joint substances per unit of weight",
+            specs.append(ProcessedTableSpec(name: "Figure1c", title: "Solo ratio and joint \(noun) per unit of weight",
                                             region: .all, rows: .listed(rows), axisLabel: "Solo ratio (% of weight)",
                                             rightAxisLabel: "Joint count / weight (ratio)"))
         }
         let totals = populated.filter(options.regions.contains).map { FigureRow($0.totalsRowLabel, .units, region: $0) }
-        specs.append(ProcessedTableSpec(name: "Figure2a", title: "New substances per year by region",
-                                        region: .all, rows: .listed(totals), precision: .integer, axisLabel: "New substances (count)"))
+        specs.append(ProcessedTableSpec(name: "Figure2a", title: "New \(noun) per year by region",
+                                        region: .all, rows: .listed(totals), precision: .integer, axisLabel: "New \(noun) (count)"))
         for (name, region, label) in [("Figure2b", Region.organometallic, "organometallics"), ("Figure2d", .rareEarth, "rare-earth substances"),
                                       ("FigureS5", .organic, "organic substances")] where wanted(region, name) {
             specs.append(ProcessedTableSpec(name: name, title: "Share of new \(label) by country", region: region,
@@ -125,13 +126,13 @@ public enum PaperFigures {
         }
         if options.regions.contains(.all) {
             if inputs.hasMatchedCounts {
-                specs.append(ProcessedTableSpec(name: "FigureS1", title: "Coverage: substances matched to a bibliographic record",
+                specs.append(ProcessedTableSpec(name: "FigureS1", title: "Coverage: \(noun) with at least one attributed author",
                                                 region: .all, rows: .listed([
-                                                    FigureRow("Reaxys substances", .units, precision: .integer, axis: .hidden),
+                                                    FigureRow(noun == "substances" ? "Reaxys substances" : "Publications", .units, precision: .integer, axis: .hidden),
                                                     FigureRow("Merged data", .attributed, precision: .integer, axis: .hidden),
                                                     FigureRow("Percentage", .coverage, emphasised: true)]),
                                                 precision: .decimals(2),
-                                                axisLabel: "Coverage (% of new substances)", isTransposed: true))
+                                                axisLabel: "Coverage (% of new \(noun))", isTransposed: true))
             } else {
                 underived.append(UnderivedTable("FigureS1", "the number of substances matched to a bibliographic record ('Merged data') is not in the raw tables (the sum of Absolute_collab_allSubs is a different count); a run's Coverage.tsv gives it"))
             }

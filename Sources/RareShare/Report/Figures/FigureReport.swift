@@ -19,8 +19,9 @@ public enum FigureReport {
         let years = inputs.years.filter { options.years?.contains($0) ?? true }
         let (specs, underived) = PaperFigures.specs(options, inputs: inputs)
         let tables = specs.map { ProcessedTables.derive($0, from: inputs.tally, years: years) }
-        let summary = FigureSummary(tally: inputs.tally, years: years, regions: options.regions, focus: options.focus).text
-        return FigureRun(tables: tables, underived: underived, summary: summary, written: [], ignoredRows: inputs.ignoredRows)
+        var summary = FigureSummary(tally: inputs.tally, years: years, regions: options.regions, focus: options.focus)
+        summary.noun = inputs.unitNoun
+        return FigureRun(tables: tables, underived: underived, summary: summary.text, written: [], ignoredRows: inputs.ignoredRows)
     }
 
     /// The chart of one table: its first ``ProcessedTableSpec/chartRowLimit`` drawn rows.

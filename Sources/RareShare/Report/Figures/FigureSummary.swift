@@ -6,6 +6,8 @@ public struct FigureSummary: Sendable {
     public var years: [Int]
     public var regions: [Region]
     public var focus: [CountryCode]
+    /// What was counted ("substances" or "publications").
+    public var noun = "substances"
     /// Leaders listed per region, and collaboration pairs listed.
     public var count = 3
     public var pairCount = 5
@@ -21,7 +23,7 @@ public struct FigureSummary: Sendable {
 
     public var text: String {
         guard let first = years.first, let last = years.last else { return "No years in the tables.\n" }
-        var out = "Leaders in \(last) (share of the region's new substances):\n"
+        var out = "Leaders in \(last) (share of the region's new \(noun)):\n"
         let shown = regions.filter(tally.populatedRegions.contains)
         let width = shown.map(\.description.count).max() ?? 0
         for region in shown {
@@ -34,7 +36,7 @@ public struct FigureSummary: Sendable {
             out += "  \(region)\(pad)  " + (names.isEmpty ? "no attributed substances" : names.joined(separator: ", ")) + "\n"
         }
         if shown.contains(.all) {
-            out += "\nAll substances, \(first) → \(last):\n"
+            out += "\nAll \(noun), \(first) → \(last):\n"
             let a = ShareMeasures(tally.tally(.all, first)), b = ShareMeasures(tally.tally(.all, last))
             for c in focus {
                 out += "  \(CountryLabels.name(c)): share \(pct(a.share(c))) → \(pct(b.share(c)));"
@@ -48,7 +50,7 @@ public struct FigureSummary: Sendable {
             }
             let pairs = totals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(pairCount)
             if !pairs.isEmpty {
-                out += "\nLargest collaboration pairs (substances with exactly these two countries, \(first)–\(last)):\n"
+                out += "\nLargest collaboration pairs (\(noun) with exactly these two countries, \(first)–\(last)):\n"
                 let w = pairs.map { CountryLabels.name($0.key).count }.max() ?? 0
                 for (k, n) in pairs {
                     let label = CountryLabels.name(k)
