@@ -58,6 +58,7 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
             "FigureS1": ["Percentage"],
         ]
         #expect(run.tables.map(\.spec.name).sorted() == expected.keys.sorted())
+        #expect(run.underived.last?.name == "Figure1e")
         for (name, labels) in expected {
             let data = try Data(contentsOf: out.appendingPathComponent("\(name).svg"))
             let parser = XMLParser(data: data)
@@ -117,6 +118,32 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         #expect(f1a.years == [2021])
         #expect(f1a.rows.map(\.key) == ["Germany", "US", "USA alone", "CN alone"])
         #expect(f1a.rows.map(\.cells) == [["10.00"], ["25.00"], ["20.00"], ["40.00"]])
+    }
+
+    /// Researchers = researchers per million × population / 10^6; weights per
+    /// 1,000 researchers and per million people follow.
+    @Test func worldBankTablesWhenPopulationIsGiven() throws {
+        var tables = Self.smallTables
+        tables[FigureInputs.worldBankFileName] = """
+        \tCountry Code\t2020\t2021
+        Researchers in R&D (per million people)\tCN\t1000\t1500
+        Researchers in R&D (per million people)\tUS\t4000\t5000
+        Population, total\tCN\t1000000000\t1000000000
+        Population, total\tUS\t300000000\t300000000
+
+        """
+        let (out, run) = try Self.writeFigures(from: tables)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(!run.underived.contains { $0.name == "Figure1e" })
+        func rows(_ name: String) throws -> [[String]] {
+            try #require(run.tables.first { $0.spec.name == name }).table.rows.map { [$0.key] + $0.cells }
+        }
+        #expect(try rows("Figure1e") == [["China", "1000000", "1500000"], ["US", "1200000", "1500000"]])
+        // CN: 30 / 1,000,000 × 1000, 90 / 1,500,000 × 1000; US: 40 / 1,200,000 × 1000, 50 / 1,500,000 × 1000.
+        #expect(try rows("PerResearcher") == [["China", "0.03", "0.06"], ["US", "0.03", "0.03"]])
+        // CN: 30 / 10^9 × 10^6; US: 40 / 3·10^8 × 10^6 = 0.133, 50 / 3·10^8 × 10^6 = 0.167.
+        #expect(try rows("PerPopulation") == [["China", "0.03", "0.09"], ["US", "0.13", "0.17"]])
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("PerResearcher.svg").path))
     }
 
     @Test func missingTotalsIsAnInputError() throws {

@@ -103,8 +103,9 @@ import Testing
     @Test func underivedTablesAreNamedWithReasons() throws {
         let run = try Self.run.get()
         let names = run.underived.map(\.name)
-        #expect(names == ["Figure1d", "Figure1e", "FigureS2", "FigureS3", "FigureS4_organicKW", "FigureS4_organoMetallicKW",
-                          "Figure1a (rows 'China w/o US', 'US w/o China')", "FigureS1"])
+        #expect(names == ["Figure1d", "FigureS2", "FigureS3", "FigureS4_organicKW", "FigureS4_organoMetallicKW",
+                          "Figure1a (rows 'China w/o US', 'US w/o China')", "FigureS1", "Figure1e"])
+        #expect(run.underived.last?.reason.contains("no 'Population, total' row") == true)
         #expect(run.underived.first { $0.name.hasPrefix("Figure1a") }?.reason.contains("author-level data") == true)
         #expect(run.underived.allSatisfy { !$0.reason.isEmpty })
         // Every processed table of the paper is either regenerated or named here.

@@ -45,7 +45,6 @@ public enum PaperFigures {
     /// Processed tables that aggregate tables can never give, with the reason.
     public static let alwaysUnderived: [UnderivedTable] = [
         UnderivedTable("Figure1d", "GDP per capita growth is external World Bank data, not in the tables"),
-        UnderivedTable("Figure1e", "number of researchers = researchers per million × population; the World Bank table has no population (its 'total number' rows are the per-million values × 10^6)"),
         UnderivedTable("FigureS2", "its values are no function of the tables or the World Bank table (checked: their ratio to researchers per million, weights, full counts and shares changes from year to year); they look like an external series (R&D expenditure in % of GDP would fit the 1996 values 0.56 and 2.45)"),
         UnderivedTable("FigureS3", "its values are no function of the tables or the World Bank table (same checks as FigureS2)"),
         UnderivedTable("FigureS4_organicKW", "needs keyword counts from publication titles, not in the tables"),

@@ -17,8 +17,13 @@ public enum FigureReport {
     /// Builds everything in memory; nothing is written.
     public static func make(_ inputs: FigureInputs, options: FigureOptions = FigureOptions()) -> FigureRun {
         let years = inputs.years.filter { options.years?.contains($0) ?? true }
-        let (specs, underived) = PaperFigures.specs(options, inputs: inputs)
-        let tables = specs.map { ProcessedTables.derive($0, from: inputs.tally, years: years) }
+        var (specs, underived) = PaperFigures.specs(options, inputs: inputs)
+        var tables = specs.map { ProcessedTables.derive($0, from: inputs.tally, years: years) }
+        if options.regions.contains(.all) {
+            let wb = WorldBankFigures.tables(inputs, years: years, focus: options.focus)
+            tables += wb.tables
+            underived += wb.underived
+        }
         var summary = FigureSummary(tally: inputs.tally, years: years, regions: options.regions, focus: options.focus)
         summary.noun = inputs.unitNoun
         return FigureRun(tables: tables, underived: underived, summary: summary.text, written: [], ignoredRows: inputs.ignoredRows)

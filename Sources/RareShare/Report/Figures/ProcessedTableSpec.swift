@@ -43,6 +43,9 @@ public enum CellPrecision: Sendable, Hashable {
     case shortest
     /// Whole numbers (yearly totals and counts).
     case integer
+    /// Significant digits, trailing zeros dropped (the paper's Figure 1e
+    /// prints ten: `545374.8589`, `1121168.087`).
+    case significant(Int)
 }
 
 /// One row of a processed table: the label printed and the measure behind it.

@@ -78,6 +78,8 @@ public enum ProcessedTables {
             return value == 0 ? "" : "\(value)"
         case .integer:
             return String(Int(value.rounded()))
+        case .significant(let n):
+            return String(format: "%.\(n)g", value)
         }
     }
 
