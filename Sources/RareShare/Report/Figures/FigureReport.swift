@@ -39,7 +39,7 @@ public enum FigureReport {
         }
         var title = "\(table.spec.name): \(table.spec.title)"
         if table.series.filter({ $0.axis != .hidden }).count > series.count {
-            title += " (top \(series.count))"
+            title += " (first \(series.count) rows)"
         }
         return SVGLineChart(title: title, yLabel: table.spec.axisLabel, rightLabel: table.spec.rightAxisLabel,
                             years: table.table.years, series: series)

@@ -54,7 +54,10 @@ public struct SVGLineChart: Sendable {
     /// that vanishes on white), then a dash pattern and a marker per line.
     static let colours = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#CC79A7", "#999999", "#8C564B", "#4D4D4D"]
     static let emphasisedColours = ["#B2182B", "#08306B", "#3F007D", "#00441B"]
-    static let dashes = ["", "6 3", "2 2", "8 3 2 3", "4 4", "10 3", "1 3", "6 2 2 2 2 2"]
+    /// Seven patterns against eight hues and eight markers: two ordinary lines
+    /// share both pattern and marker only 56 lines apart.
+    static let dashes = ["2 2", "8 3 2 3", "4 4", "10 3", "1 3", "6 2 2 2 2 2", "5 2"]
+    static let emphasisedDashes = ["", "6 3"]
     enum Marker: CaseIterable { case circle, square, triangle, diamond, cross, invertedTriangle, plus, star }
 
     /// The drawn series (hidden ones left out), in input order.
@@ -82,7 +85,7 @@ public struct SVGLineChart: Sendable {
         font-family="Helvetica, Arial, sans-serif" font-size="13" role="img">
         <title>\(escape(title))</title>
         <rect x="0" y="0" width="\(f(width))" height="\(f(height))" fill="#ffffff"/>
-        <text x="\(f(left))" y="24" font-size="15" font-weight="bold">\(escape(title))</text>
+        <text x="\(f(left))" y="24" font-size="\(f(titleSize(room: width - left - 8)))" font-weight="bold">\(escape(title))</text>
 
         """
         // Grid and y ticks.
@@ -160,6 +163,13 @@ public struct SVGLineChart: Sendable {
         return out
     }
 
+    /// Title font size: 15 px, smaller when a long title would overflow
+    /// (bold Helvetica averages about 0.6 em per character).
+    func titleSize(room: Double) -> Double {
+        let needed = Double(title.count) * 0.6 * 15
+        return needed <= room ? 15 : max(9, 15 * room / needed)
+    }
+
     struct Style {
         var colour: String
         var dash: String
@@ -176,12 +186,12 @@ public struct SVGLineChart: Sendable {
         return series.map { s in
             if s.isEmphasised {
                 defer { e += 1 }
-                return Style(colour: emphasisedColours[e % emphasisedColours.count], dash: dashes[e % 2 == 0 ? 0 : 1],
+                return Style(colour: emphasisedColours[e % emphasisedColours.count], dash: emphasisedDashes[e % 2],
                              marker: Marker.allCases[e % Marker.allCases.count], width: 3, isEmphasised: true)
             }
             defer { o += 1 }
-            return Style(colour: colours[o % colours.count], dash: dashes[(o + 2) % dashes.count],
-                         marker: Marker.allCases[(o + 2) % Marker.allCases.count], width: 1.6, isEmphasised: false)
+            return Style(colour: colours[o % colours.count], dash: dashes[o % dashes.count],
+                         marker: Marker.allCases[(o + o / colours.count + 2) % Marker.allCases.count], width: 1.6, isEmphasised: false)
         }
     }
 
@@ -239,8 +249,19 @@ struct AxisScale {
         return out
     }
 
-    /// Tick text with as many decimals as the step needs.
+    /// Tick text with as many decimals as the step needs; thousands and
+    /// millions as `k` and `M` so that long counts fit beside the axis.
     func label(_ v: Double) -> String {
+        if high >= 1_000_000 { return Self.scaled(v, by: 1_000_000, step: step, suffix: "M") }
+        if high >= 10_000 { return Self.scaled(v, by: 1000, step: step, suffix: "k") }
+        return AxisScale.plain(v, step: step)
+    }
+
+    private static func scaled(_ v: Double, by divisor: Double, step: Double, suffix: String) -> String {
+        v == 0 ? "0" : plain(v / divisor, step: step / divisor) + suffix
+    }
+
+    private static func plain(_ v: Double, step: Double) -> String {
         var decimals = 0
         while decimals < 6 {
             let scaled = step * pow(10, Double(decimals))
