@@ -13,7 +13,8 @@ struct FiguresCommand: ParsableCommand {
         or the paper's raw/ tables with processed/Figure2a.tsv copied in.
 
           rareshare figures --tables results/ --out figures/
-          rareshare figures --tables results/ --out figures/ --countries CN,US,DE,JP --years 2000-2022
+          rareshare figures --tables results/ --out figures/ \\
+                            --countries CN,US,DE,JP --years 2000-2022
 
         The output folder receives one TSV and one SVG per regenerated table \
         (Figure1a.tsv, Figure1a.svg, …), TopCountries_*.tsv and \
@@ -45,7 +46,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Length of the top-country and top-collaboration lists.", valueName: "n"))
     var top: Int = 10
 
-    @Option(help: ArgumentHelp("The two countries emphasised, compared and given solo ratios (default CN,US).", valueName: "c,d"))
+    @Option(help: ArgumentHelp("The two countries emphasised, compared and given solo ratios.", valueName: "c,d"))
     var focus: String = "CN,US"
 
     @OptionGroup var common: CommonOptions

@@ -52,10 +52,11 @@ public struct FigureSummary: Sendable {
             if !pairs.isEmpty {
                 out += "\nLargest collaboration pairs (\(noun) with exactly these two countries, \(first)–\(last)):\n"
                 let w = pairs.map { CountryLabels.name($0.key).count }.max() ?? 0
+                let nw = pairs.map { String($0.value).count }.max() ?? 0
                 for (k, n) in pairs {
-                    let label = CountryLabels.name(k)
-                    let lastShare = b.collaborationShare(k)
-                    out += "  \(label)\(String(repeating: " ", count: w - label.count))  \(n)  (\(pct(lastShare)) in \(last))\n"
+                    let label = CountryLabels.name(k), count = String(n)
+                    let gap = String(repeating: " ", count: w - label.count + nw - count.count)
+                    out += "  \(label)\(gap)  \(count)  (\(pct(b.collaborationShare(k))) in \(last))\n"
                 }
             }
         }
