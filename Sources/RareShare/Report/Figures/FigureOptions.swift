@@ -83,14 +83,17 @@ public enum PaperFigures {
             var rows = shareRows(countries("Figure1a"), focus: focus)
             if inputs.hasAuthorLevelSums, focus.count == 2 {
                 let (a, b) = (focus[0], focus[1])
-                rows.append(FigureRow("\(CountryLabels.name(a)) w/o \(CountryLabels.name(b))", .shareWithout(CountryPair(a, without: b)), emphasised: true))
-                rows.append(FigureRow("\(CountryLabels.name(b)) w/o \(CountryLabels.name(a))", .shareWithout(CountryPair(b, without: a)), emphasised: true))
+                rows.append(FigureRow("\(CountryLabels.name(a)) w/o \(CountryLabels.name(b))", .shareWithout(CountryPair(a, without: b)),
+                                      emphasised: true, group: CountryLabels.name(a)))
+                rows.append(FigureRow("\(CountryLabels.name(b)) w/o \(CountryLabels.name(a))", .shareWithout(CountryPair(b, without: a)),
+                                      emphasised: true, group: CountryLabels.name(b)))
             } else {
                 underived.append(UnderivedTable("Figure1a (rows 'China w/o US', 'US w/o China')",
                                                 "'c without d' needs each substance's author countries (author-level data); the raw tables hold only per-country sums and per-set counts"))
             }
             for c in focus.reversed() {
-                rows.append(FigureRow(c.description == "US" ? "USA alone" : "\(c) alone", .aloneShare(c), emphasised: true))
+                rows.append(FigureRow(c.description == "US" ? "USA alone" : "\(c) alone", .aloneShare(c), emphasised: true,
+                                      group: CountryLabels.name(c)))
             }
             specs.append(ProcessedTableSpec(name: "Figure1a", title: "Share of new \(noun) by country",
                                             region: .all, corner: "Country", rows: .listed(rows), axisLabel: "Share (\(unit))"))
@@ -102,8 +105,9 @@ public enum PaperFigures {
         if wanted(.all, "Figure1c"), focus.count == 2 {
             let (a, b) = (focus[0], focus[1])
             let pair = CountrySet([a, b])
-            var rows = focus.map { FigureRow("\($0) alone/\($0)", .soloRatio($0), emphasised: true) }
-            rows += focus.map { FigureRow("\(a)-\(b) collab/\($0)", .jointRatio(pair, over: $0), axis: .right) }
+            var rows = focus.map { FigureRow("\($0) alone/\($0)", .soloRatio($0), emphasised: true, group: CountryLabels.name($0)) }
+            rows += focus.map { FigureRow("\(a)-\(b) collab/\($0)", .jointRatio(pair, over: $0), emphasised: true, axis: .right,
+                                          group: CountryLabels.name($0)) }
             specs.append(ProcessedTableSpec(name: "Figure1c", title: "Solo ratio and joint \(noun) per unit of weight",
                                             region: .all, rows: .listed(rows), axisLabel: "Solo ratio (% of weight)",
                                             rightAxisLabel: "Joint count / weight (ratio)"))

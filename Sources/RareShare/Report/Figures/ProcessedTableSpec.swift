@@ -56,14 +56,17 @@ public struct FigureRow: Sendable, Hashable {
     public var isEmphasised: Bool
     /// Which y axis the row is drawn against in the chart (or not drawn).
     public var axis: ChartAxis
+    /// Emphasised rows of one group share a colour in the chart (see ``ChartSeries/group``).
+    public var group: String?
     /// The row's own region, for tables across regions (Figure 2a); `nil` uses the table's.
     public var region: Region?
     /// The row's own printing, for tables mixing counts and percentages (FigureS1).
     public var precision: CellPrecision?
 
     public init(_ label: String, _ measure: FigureMeasure, emphasised: Bool = false,
-                region: Region? = nil, precision: CellPrecision? = nil, axis: ChartAxis = .left) {
+                region: Region? = nil, precision: CellPrecision? = nil, axis: ChartAxis = .left, group: String? = nil) {
         self.axis = axis
+        self.group = group
         self.label = label
         self.measure = measure
         self.isEmphasised = emphasised

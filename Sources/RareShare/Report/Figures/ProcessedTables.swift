@@ -32,7 +32,7 @@ public enum ProcessedTables {
             let region = row.region ?? spec.region
             let values = years.map { ShareMeasures(tally.tally(region, $0)).value(of: row.measure) }
             table.rows.append((row.label, values.map { format($0, row.precision ?? spec.precision) }))
-            series.append(ChartSeries(label: row.label, values: values, isEmphasised: row.isEmphasised, axis: row.axis))
+            series.append(ChartSeries(label: row.label, values: values, isEmphasised: row.isEmphasised, axis: row.axis, group: row.group))
         }
         return ProcessedTable(spec: spec, table: table, series: series)
     }

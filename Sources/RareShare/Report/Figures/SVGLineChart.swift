@@ -14,12 +14,16 @@ public struct ChartSeries: Sendable, Equatable {
     public var values: [Double?]
     public var isEmphasised: Bool
     public var axis: ChartAxis
+    /// Emphasised lines of one group share a colour ("China", "China w/o US",
+    /// "CN alone"); `nil` makes the line a group of its own.
+    public var group: String?
 
-    public init(label: String, values: [Double?], isEmphasised: Bool = false, axis: ChartAxis = .left) {
+    public init(label: String, values: [Double?], isEmphasised: Bool = false, axis: ChartAxis = .left, group: String? = nil) {
         self.label = label
         self.values = values
         self.isEmphasised = isEmphasised
         self.axis = axis
+        self.group = group
     }
 }
 
@@ -57,7 +61,7 @@ public struct SVGLineChart: Sendable {
     /// Seven patterns against eight hues and eight markers: two ordinary lines
     /// share both pattern and marker only 56 lines apart.
     static let dashes = ["2 2", "8 3 2 3", "4 4", "10 3", "1 3", "6 2 2 2 2 2", "5 2"]
-    static let emphasisedDashes = ["", "6 3"]
+    static let emphasisedDashes = ["", "6 3", "2 2", "8 3 2 3", "4 2", "1 2"]
     enum Marker: CaseIterable { case circle, square, triangle, diamond, cross, invertedTriangle, plus, star }
 
     /// The drawn series (hidden ones left out), in input order.
@@ -68,7 +72,11 @@ public struct SVGLineChart: Sendable {
         let hasRight = drawn.contains { $0.axis == .right }
         let left = 72.0, right = hasRight ? 72.0 : 24.0, top = 44.0
         let plotWidth = width - left - right
-        let legendColumns = 3
+        // As many legend columns (up to 3) as the longest entry allows; bold
+        // 13 px text averages under 7.5 px per character.
+        let legendRoom = width - left - 10
+        let longest = drawn.map { $0.label.count + ($0.axis == .right ? 13 : 0) }.max() ?? 0
+        let legendColumns = max(1, min(3, Int(legendRoom / (Double(longest) * 7.5 + 44))))
         let legendRows = (drawn.count + legendColumns - 1) / legendColumns
         let legendTop = top + plotHeight + 52
         let height = legendTop + Double(legendRows) * 20 + 12
@@ -148,7 +156,7 @@ public struct SVGLineChart: Sendable {
         }
         // Legend.
         out += "<g class=\"legend\">\n"
-        let columnWidth = plotWidth / Double(legendColumns)
+        let columnWidth = legendRoom / Double(legendColumns)
         for (i, s) in drawn.enumerated() {
             let st = styles[i]
             let lx = left + Double(i % legendColumns) * columnWidth
@@ -178,16 +186,25 @@ public struct SVGLineChart: Sendable {
         var isEmphasised: Bool
     }
 
-    /// Emphasised lines get the dark hues and the first dash patterns (solid,
-    /// dashed); ordinary lines cycle through the rest independently, so two
-    /// lines sharing a colour still differ in dash and marker.
+    /// Emphasised lines get the dark hues, one per group: the group's first
+    /// line is thick (solid for the first group, dashed for the second), its
+    /// variants thinner with their own dash and marker. Ordinary lines cycle
+    /// through the rest independently, so two lines sharing a colour still
+    /// differ in dash or marker.
     static func styles(for series: [ChartSeries]) -> [Style] {
-        var e = 0, o = 0
+        var groups: [String] = []
+        var members: [String: Int] = [:]
+        var o = 0
         return series.map { s in
             if s.isEmphasised {
-                defer { e += 1 }
-                return Style(colour: emphasisedColours[e % emphasisedColours.count], dash: emphasisedDashes[e % 2],
-                             marker: Marker.allCases[e % Marker.allCases.count], width: 3, isEmphasised: true)
+                let key = s.group ?? s.label
+                if !groups.contains(key) { groups.append(key) }
+                let g = groups.firstIndex(of: key) ?? 0
+                let k = members[key, default: 0]
+                members[key] = k + 1
+                let i = g + 2 * k
+                return Style(colour: emphasisedColours[g % emphasisedColours.count], dash: emphasisedDashes[i % emphasisedDashes.count],
+                             marker: Marker.allCases[i % Marker.allCases.count], width: k == 0 ? 3 : 2.2, isEmphasised: true)
             }
             defer { o += 1 }
             return Style(colour: colours[o % colours.count], dash: dashes[o % dashes.count],
