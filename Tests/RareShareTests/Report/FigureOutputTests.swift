@@ -146,6 +146,35 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("PerResearcher.svg").path))
     }
 
+    /// `analyze --figures` reads back the folder a run wrote: every table made
+    /// from that folder equals the one made from the run's tallies in memory,
+    /// including the "w/o" rows (from measures.csv) and coverage (Coverage.tsv).
+    @Test func analyzeOutputFolderGivesTheSameFigures() async throws {
+        var options = AnalysisOptions()
+        options.workFiles = [Fixture.shared("corpora/openalex-json/openalexPro__biodiversity_finance_200.jsonl"),
+                             Fixture.shared("corpora/openalex-json/openalexPro__keypaper_results_page_1.json")]
+        options.threads = 1
+        let result = try await AnalysisPipeline(options: options).run()
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try AnalysisReportWriter(folder: folder.path).write(result)
+
+        let fromFolder = try FigureInputs.load(folder: folder.path)
+        #expect(fromFolder.hasAuthorLevelSums && fromFolder.hasMatchedCounts)
+        #expect(fromFolder.unitNoun == "publications")
+        var inMemory = FigureInputs(tally: result.tally, years: PaperTables.yearSpan(result.tally),
+                                    hasAuthorLevelSums: true, hasMatchedCounts: true)
+        inMemory.unitNoun = "publications"
+
+        let a = FigureReport.make(fromFolder), b = FigureReport.make(inMemory)
+        #expect(a.tables.map(\.spec.name) == ["Figure1a", "Figure1b", "Figure1c", "Figure2a", "FigureS1"])
+        for (x, y) in zip(a.tables, b.tables) {
+            #expect(x.tsv == y.tsv, "\(x.spec.name)")
+        }
+        let f1a = try #require(a.tables.first).table
+        #expect(f1a.rows.map(\.key).contains("US w/o China"))
+    }
+
     @Test func missingTotalsIsAnInputError() throws {
         let empty = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: empty) }
@@ -166,6 +195,20 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
                 #expect(styles[i].dash != styles[j].dash || styles[i].marker != styles[j].marker)
             }
         }
+    }
+
+    /// A focus country's variants ("CN alone") keep its colour, thinner and
+    /// with their own dash and marker.
+    @Test func groupedLinesShareTheCountryColour() {
+        let styles = SVGLineChart.styles(for: [
+            ChartSeries(label: "China", values: [], isEmphasised: true),
+            ChartSeries(label: "US", values: [], isEmphasised: true),
+            ChartSeries(label: "USA alone", values: [], isEmphasised: true, group: "US"),
+            ChartSeries(label: "CN alone", values: [], isEmphasised: true, group: "China"),
+        ])
+        #expect(styles.map(\.colour) == ["#B2182B", "#08306B", "#08306B", "#B2182B"])
+        #expect(styles.map(\.width) == [3, 3, 2.2, 2.2])
+        #expect(styles.map(\.dash) == ["", "6 3", "8 3 2 3", "2 2"])
     }
 
     @Test func axisTicksAreRound() {
