@@ -23,7 +23,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         The output folder receives the paper's raw tables (Country_weighted_*.tsv, \
         Absolute_collab_*.tsv, Figure2a.tsv, composition tables), Coverage.tsv, \
         every measure in measures.csv and measures.json, and the data-quality files \
-        (quality.txt, files.tsv, problems.tsv, unresolved_affiliations.tsv).
+        (quality.txt, files.tsv, problems.tsv, unresolved_affiliations.tsv). \
+        With --figures, the paper's figures, their tables and a self-contained \
+        report.html also go to <out>/figures/.
         """
     )
 

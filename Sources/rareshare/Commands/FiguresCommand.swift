@@ -10,7 +10,7 @@ struct FiguresCommand: ParsableCommand {
         --tables is a folder in the paper's raw/ layout (Country_weighted_*.tsv, \
         Absolute_collab_*.tsv, composition tables) with the yearly totals in the \
         layout of Figure2a.tsv beside them: the folder `rareshare analyze` writes, \
-        or the paper's raw/ tables with processed/Figure2a.tsv copied in.
+        or the paper's raw/ folder (its processed/Figure2a.tsv is found beside it).
 
           rareshare figures --tables results/ --out figures/
           rareshare figures --tables results/ --out figures/ \\

@@ -46,9 +46,10 @@ public struct FigureInputs: Sendable {
     /// File name of the World Bank indicators in the paper's `raw/` folder.
     public static let worldBankFileName = "World_Bank_data_Population_Researchers.tsv"
 
-    /// Reads a tables folder. `Figure2a.tsv` (yearly totals) is required; every
-    /// other table is optional, and what it would have given is then listed
-    /// as not derivable.
+    /// Reads a tables folder. `Figure2a.tsv` (yearly totals) is required, in the
+    /// folder or, for the paper's own layout, in `../processed/`; every other
+    /// table is optional, and what it would have given is then listed as not
+    /// derivable.
     /// - Throws: ``InputError`` `.missing` when the folder or the totals are absent.
     public static func load(folder: String) throws -> FigureInputs {
         var isDirectory: ObjCBool = false
@@ -64,7 +65,13 @@ public struct FigureInputs: Sendable {
             ignored += dropped.map { "\(name): \($0)" }
             return t
         }
-        guard let totals = try table(PaperTables.totalsFileName) else {
+        // The paper's own folders keep the totals apart (raw/ and processed/);
+        // reading them there spares users a copy.
+        let besideRaw = ((folder as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("processed/" + PaperTables.totalsFileName)
+        let totalsName = FileManager.default.fileExists(atPath: path(PaperTables.totalsFileName))
+            || !FileManager.default.fileExists(atPath: besideRaw) ? PaperTables.totalsFileName : "../processed/" + PaperTables.totalsFileName
+        guard let totals = try table(totalsName) else {
             throw InputError(.missing, at: SourcePosition(file: path(PaperTables.totalsFileName)),
                              "the yearly totals (layout of the paper's Figure2a.tsv) are required")
         }
