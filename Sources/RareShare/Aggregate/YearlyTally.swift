@@ -30,20 +30,39 @@ public struct YearlyTally: Sendable, Equatable {
     /// decides the weights (exact sets do not depend on it).
     public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool,
                              method: CountingMethod = .paper) {
+        add(UnitSummary(unit, method: method), pairs: pairs, keepCompositions: keepCompositions)
+    }
+
+    /// What every region a unit belongs to adds: computed once per unit.
+    public struct UnitSummary {
+        var composition: String?
+        var set: CountrySet?
+        /// The counting method's weights; empty for an attributed unit the method cannot credit.
+        var fractional: [(CountryCode, Double)] = []
+
+        public init(_ unit: AttributedUnit, method: CountingMethod = .paper) {
+            composition = unit.composition
+            if let authorship = unit.authorship, authorship.authorCount > 0 {
+                fractional = method.weights(of: authorship)
+                // Author-fractional weights name every country of S(s); other methods may not.
+                set = method == .paper ? CountrySet(sorted: fractional.map(\.0)) : authorship.countrySet
+            }
+        }
+    }
+
+    mutating func add(_ unit: UnitSummary, pairs: [CountryPair], keepCompositions: Bool) {
         units += 1
         if keepCompositions, let composition = unit.composition {
             compositions[composition, default: 0] += 1
             for element in Self.symbols(in: composition) { elements[element, default: 0] += 1 }
         }
-        guard let authorship = unit.authorship, authorship.authorCount > 0 else { return }
+        guard let set = unit.set else { return }
         attributed += 1
-        let set = authorship.countrySet
         exactSets[set, default: 0] += 1
-        let fractional = method.weights(of: authorship)
-        if fractional.isEmpty { uncredited += 1 }
-        for (code, weight) in fractional { weights[code, default: 0] += weight }
+        if unit.fractional.isEmpty { uncredited += 1 }
+        for (code, weight) in unit.fractional { weights[code, default: 0] += weight }
         for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
-            if let w = fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
+            if let w = unit.fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
         }
     }
 

@@ -12,6 +12,9 @@ public struct CountrySet: Hashable, Comparable, Sendable, CustomStringConvertibl
         members = distinct.sorted()
     }
 
+    /// Wraps codes already sorted and distinct (no checks: callers guarantee it).
+    init(sorted codes: [CountryCode]) { members = codes }
+
     /// Parses the paper's row key, e.g. `"CN,US"`; `nil` when any part is not a code.
     public init?(key: some StringProtocol) {
         var codes: [CountryCode] = []
@@ -56,8 +59,8 @@ extension StringProtocol {
             s = s.dropLast()
         }
         // Other white space (no-break space, ideographic space) is rare: the slow path.
-        if let f = s.first, f.isWhitespace { s = s.drop(while: \.isWhitespace) }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        if let f = s.utf8.first, f >= 0x80, let c = s.first, c.isWhitespace { s = s.drop(while: \.isWhitespace) }
+        while let l = s.utf8.last, l >= 0x80, let c = s.last, c.isWhitespace { s = s.dropLast() }
         return s
     }
 }

@@ -100,7 +100,14 @@ public struct XMLRecordChunker {
                           recordsBefore: recordsSoFar, records: records, declaration: declaration)
         recordsSoFar += records
         carryLine += before + countLines(carry, start, end)
-        carry.removeFirst(end)
+        // Keep only the unfinished record; the buffer's capacity is reused.
+        let rest = carry.count - end
+        if rest > 0 {
+            carry.withUnsafeMutableBufferPointer { b in
+                _ = memmove(b.baseAddress!, b.baseAddress! + end, rest)
+            }
+        }
+        carry.removeLast(carry.count - rest)
         produced += 1
         return batch
     }

@@ -64,15 +64,6 @@ public enum CountingComparison {
         return out
     }
 
-    /// Top countries or collaborations as a table: position, key, average rank, total over the window.
-    public static func topTable<Key>(_ entries: [AverageRank.Entry<Key>], keyHeader: String) -> String {
-        var out = "position\t\(keyHeader)\taverage_rank\ttotal\n"
-        for (i, e) in entries.enumerated() {
-            out += "\(i + 1)\t\(e.key)\t\(e.averageRank)\t\(e.total == 0 ? "0" : NumberFormat.exact(e.total))\n"
-        }
-        return out
-    }
-
     /// Lines for the terminal: per method, the units it credited out of the
     /// attributed ones (all years, all substances or publications); empty
     /// when only the paper's method ran.
@@ -120,18 +111,20 @@ public enum CountingComparison {
             for region in regions { files.append((comparisonFileName(region), comparison(tallies, region: region, years: years))) }
             files.append((methodsFileName, methods(tallies, regions: regions, years: years)))
         }
+        // Top lists by average yearly rank (``AverageRank``). The countries the
+        // paper plots in Figures 1a, 2b and 2d are the best averages over
+        // 2010–2022, not over 1996–2022, hence the window is a setting.
         if let top = settings.top, let window = settings.rankYears ?? span {
             let rankYears = Array(window.years)
             for t in tallies {
                 for region in regions {
-                    let countries = AverageRank.countries(t, region: region, years: rankYears, top: top)
-                    files.append((t.method.fileName("Top_countries_\(region.weightedFileSuffix)_\(window).tsv"),
-                                  topTable(countries, keyHeader: "country")))
+                    let countries = AverageRank.countries(t, region: region, years: rankYears, count: top)
+                    files.append((t.method.fileName("Top_countries_\(region.weightedFileSuffix)_\(window).tsv"), AverageRank.tsv(countries)))
                 }
             }
             for region in regions {
-                let sets = AverageRank.collaborations(result.tally, region: region, years: rankYears, top: top)
-                files.append(("Top_collaborations_\(region.weightedFileSuffix)_\(window).tsv", topTable(sets, keyHeader: "countries")))
+                let sets = AverageRank.collaborations(result.tally, region: region, years: rankYears, count: top)
+                files.append(("Top_collaborations_\(region.weightedFileSuffix)_\(window).tsv", AverageRank.tsv(sets)))
             }
         }
         let ranges = settings.ranges.isEmpty ? (span.map { [$0] } ?? []) : settings.ranges
