@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import RareShare
 
-@Suite struct AverageRankTests {
+@Suite struct AverageRankWindowTests {
     @Test func competitionRanksAveraged() {
         // 2001: A 3, B 1, C 1 → ranks A 1, B 2, C 2. 2002: A 0, B 2, C 5 → C 1, B 2, A 3.
-        // Averages: A 2, B 2, C 1.5; A and B tie on average and on total (3), so code order.
+        // Averages: A 2, B 2, C 1.5; A and B tie, so the given key order decides.
         let values: [Int: [String: Double]] = [2001: ["A": 3, "B": 1, "C": 1], 2002: ["B": 2, "C": 5], 2003: ["D": 9]]
         let ranked = AverageRank.rank(["A", "B", "C"], years: [2001, 2002]) { k, y in values[y]?[k] ?? 0 }
         #expect(ranked.map(\.0) == ["C", "A", "B"])
@@ -32,7 +32,8 @@ import Testing
         return PaperTables.tally(weighted: weighted, collaborations: [:], totals: try table("processed/Figure2a.tsv")).tally
     }
 
-    /// The countries the paper plots are the best average ranks over 2010–2022.
+    /// The countries the paper plots are the best average ranks over 2010–2022 (the
+    /// window `--rank-years` sets), not over 1996–2022.
     @Test func paperFigureCountriesAreTopAverageRanks() throws {
         let tally = try Self.paperTally()
         let recent = Array(2010...2022)
