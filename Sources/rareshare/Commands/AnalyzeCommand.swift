@@ -109,7 +109,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let result: AnalysisResult
         do {
             var progress: (@Sendable (ProgressEvent) -> Void)?
-            if showProgress { progress = { @Sendable event in Terminal.progress(event) } }
+            if showProgress {
+                let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
+                progress = { @Sendable event in display.update(event) }
+            }
             result = try await AnalysisPipeline(options: options).run(progress: progress)
         } catch let error as InputError {
             Terminal.error(error.description)
