@@ -84,8 +84,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(name: .customLong("rank-years"), help: ArgumentHelp("Years averaged for --top, e.g. 2010-2022 (default: the whole span).", valueName: "from-to"))
     var rankYears: String?
 
-    @Option(help: ArgumentHelp("Worker threads for aggregation (results are identical for any number).", valueName: "n"))
-    var threads: Int = AnalysisOptions.availableCores
+    @Option(help: ArgumentHelp("Worker threads for parsing, attribution and aggregation; default: all cores. Results are identical for any number.", valueName: "n"))
+    var threads: Int?
 
     @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
     var figures = false
@@ -102,7 +102,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         for p in pairs where CountryPair(p) == nil {
             throw ValidationError("--pair '\(p)' is not two different country codes such as CN-US.")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if case .failure(let bad) = CountingMethod.parseList(counting) {
             throw ValidationError("unknown --counting method '\(bad.word)'; known: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -143,7 +143,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
-        options.threads = threads
+        options.threads = threads ?? AnalysisOptions.availableCores
         if case .success(let methods) = CountingMethod.parseList(counting) { options.countingMethods = methods }
         options.collaborationNetwork = network
         options.countryProduction = production
@@ -152,7 +152,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let result: AnalysisResult
         do {
             var progress: (@Sendable (ProgressEvent) -> Void)?
-            if showProgress { progress = { @Sendable event in Terminal.progress(event) } }
+            if showProgress {
+                let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
+                progress = { @Sendable event in display.update(event) }
+            }
             result = try await AnalysisPipeline(options: options).run(progress: progress)
         } catch let error as InputError {
             Terminal.error(error.description)
