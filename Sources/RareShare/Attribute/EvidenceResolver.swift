@@ -67,7 +67,13 @@ public struct EvidenceResolver: AffiliationResolver {
         for w in text.words where w.isUppercase { capitalWords += 1 }
         let shouting = capitalWords * 2 > text.words.count
         usable.reserveCapacity(found.count)
+        let mail = emailSpans(in: text)
         for var m in found {
+            // Words of an e-mail address are no place ("alfonso.aguirre@…").
+            if !mail.isEmpty {
+                let start = Int(text.words[m.range.lowerBound].start)
+                if mail.contains(where: { $0.contains(start) }) { continue }
+            }
             let capitals = text.words[m.range].allSatisfy(\.isUppercase)
             // Meanings are shared arrays: copy only when one must go.
             if !capitals, m.meanings.contains(where: \.capitalsOnly) { m.meanings.removeAll(where: \.capitalsOnly) }
@@ -108,6 +114,24 @@ public struct EvidenceResolver: AffiliationResolver {
             kept.append(usable[i])
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Byte ranges of e-mail addresses: around each "@", up to a space,
+    /// comma, semicolon or bracket.
+    private func emailSpans(in text: AffiliationText) -> [Range<Int>] {
+        let bytes = text.bytes
+        guard bytes.contains(UInt8(ascii: "@")) else { return [] }
+        func isBoundary(_ b: UInt8) -> Bool {
+            b == 32 || b == 9 || b == 10 || b == 44 || b == 59 || b == 40 || b == 41 || b == 60 || b == 62 || b == 91 || b == 93
+        }
+        var spans: [Range<Int>] = []
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "@") {
+            var lo = i, hi = i + 1
+            while lo > 0, !isBoundary(bytes[lo - 1]) { lo -= 1 }
+            while hi < bytes.count, !isBoundary(bytes[hi]) { hi += 1 }
+            spans.append(lo..<hi)
+        }
+        return spans
     }
 }
 
