@@ -1,0 +1,58 @@
+/// The loop shared by the CSV readers whose rows are whole records
+/// (Dimensions, Lens): find the header row, then turn each row into a
+/// ``Work``, counting and reporting what cannot be used.
+enum CSVWorkReading {
+    /// Reads `path`; `isHeader` picks the header row among the first
+    /// `preambleRows + 1` rows (Dimensions puts an "About the data" row
+    /// above it); `makeWork` converts a row, reporting warnings through its
+    /// last argument.
+    static func read(path: String, format: SourceFormat, log: inout ProblemLog, idColumn: String,
+                     preambleRows: Int, isHeader: (ColumnMap) -> Bool,
+                     makeWork: ([String], ColumnMap, (String, String) -> Void) -> Work,
+                     _ body: (Work) throws -> Void) throws -> ReadStatistics {
+        let source = try TextSource(path: path)
+        let rows = DelimitedRecordReader(source)
+        var stats = ReadStatistics(file: path, format: format)
+        do {
+            var columns: ColumnMap?
+            for _ in 0...preambleRows {
+                guard let row = try rows.next() else { break }
+                let candidate = ColumnMap(row.fields)
+                if isHeader(candidate) { columns = candidate; break }
+            }
+            guard let columns else {
+                throw InputError(.malformed, at: SourcePosition(file: path, line: 1), field: "header",
+                                 "no header row with the \(format.rawValue) columns in the first \(preambleRows + 1) rows")
+            }
+            while let row = try rows.next() {
+                if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                stats.recordsRead += 1
+                let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
+                let id = columns.value(idColumn, in: row.fields)
+                if row.fields.count < columns.names.count {
+                    let cut = source.isAtEnd
+                    stats.recordsSkipped += 1
+                    log.record(Problem(cut ? .truncated : .skippedRecord, at: position, recordKind: "record", recordID: id,
+                                       reason: "\(row.fields.count) fields where the header has \(columns.names.count)"
+                                           + (cut ? " (file cut short?); record skipped, records before it were kept" : "; record skipped")))
+                    continue
+                }
+                let work = makeWork(row.fields, columns) { field, reason in
+                    log.record(Problem(.warning, at: position, recordKind: "record", recordID: id, field: field, reason: reason))
+                }
+                stats.recordsUsed += 1
+                stats.noteYear(work.year)
+                try body(work)
+            }
+        } catch let failure as DelimitedRecordReader.Failure {
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: stats.recordsRead),
+                               recordKind: "record", reason: failure.reason + "; record skipped, records before it were kept"))
+        } catch let error as InputError where error.kind == .malformed && error.field == nil {
+            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+        }
+        stats.bytes = source.bytesRead
+        return stats
+    }
+}
