@@ -32,9 +32,11 @@ public struct PubMedXMLReader: WorkReader {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { work in
+            handler.emit = { [unowned handler] work in
                 do { try body(work) } catch { thrown = error; handler.stopped = true }
             }
+            // The closure must not outlive this block (it borrows `body`).
+            defer { handler.emit = { _ in } }
             let failure: (line: Int, message: String)?
             do {
                 failure = try parser.parse(source)
