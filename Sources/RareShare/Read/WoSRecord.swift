@@ -24,6 +24,10 @@ struct WoSRecord {
     ///   say which author is at which address. When a record mixes both
     ///   forms, unbracketed addresses go only to authors no bracket names.
     ///
+    /// Addresses lose one trailing period: the plain-text export ends each
+    /// with one and the tab-delimited export does not, and the same address
+    /// should read the same from either.
+    ///
     /// `RP` names the corresponding author(s) (`Name (reprint author), …` or
     /// `Name (corresponding author), …`); when `RP` is present every other
     /// author is marked not corresponding, when absent the flag stays unknown.
@@ -60,11 +64,13 @@ struct WoSRecord {
         var unbracketed: [String] = []
         var named = Set<Int>()
         for entry in fields["C1"] ?? [] {
-            let text = entry.trimmingSpaces
+            var text = entry.trimmingSpaces
+            if text.last == "." { text.removeLast() }
             guard !text.isEmpty else { continue }
             if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
                 let inside = text[text.index(after: text.startIndex)..<close]
                 let address = String(text[text.index(after: close)...].trimmingSpaces)
+                guard !address.isEmpty else { continue }
                 for person in FieldText.split(inside, on: ";") {
                     if let i = FieldText.matchAuthor(person, in: names) {
                         named.insert(i)

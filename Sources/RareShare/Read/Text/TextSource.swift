@@ -14,10 +14,12 @@ public final class TextSource {
     /// The encoding found at the start, for reports: `utf-8`, `utf-16le`, `utf-16be`.
     public private(set) var encoding = "utf-8"
 
-    /// Opens `path`. - Throws: ``InputError`` `.missing` or `.unreadable`.
+    /// Opens `path`, reading `chunkSize` bytes at a time (at least 16, so
+    /// that a byte-order mark always arrives whole in the first chunk).
+    /// - Throws: ``InputError`` `.missing` or `.unreadable`.
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         self.path = path
-        bytes = try ByteSource(path: path, chunkSize: chunkSize)
+        bytes = try ByteSource(path: path, chunkSize: max(chunkSize, 16))
     }
 
     /// Bytes of the file on disk read so far (compressed, for gzip).
@@ -41,8 +43,8 @@ public final class TextSource {
                 return nil
             }
             if !started {
-                // A BOM is at most 3 bytes and the first chunk is never that short
-                // unless the file is; a 1-byte first chunk simply has no BOM.
+                // A BOM is at most 3 bytes and the first chunk is at least 16
+                // unless the file is shorter.
                 started = true
                 if let order = UTF16Transcoder.byteOrderMark(chunk) {
                     transcoder = UTF16Transcoder(byteOrder: order)
