@@ -32,9 +32,9 @@ public struct WoSPlainTextReader: WorkReader {
             SourcePosition(file: path, line: recordLine, record: stats.recordsRead)
         }
 
-        func abandon(_ reason: String, severity: Problem.Severity = .skippedRecord) {
+        func abandon(_ reason: String) {
             stats.recordsSkipped += 1
-            log.record(Problem(severity == .truncated ? .skippedRecord : severity, at: position(), recordKind: "record",
+            log.record(Problem(.skippedRecord, at: position(), recordKind: "record",
                                recordID: record?.first("UT"), field: "ER", reason: reason))
             record = nil
         }
@@ -56,7 +56,16 @@ public struct WoSPlainTextReader: WorkReader {
         }
 
         do {
-            while let raw = try lines.nextLine() {
+            while var raw = try lines.nextLine() {
+                if raw.starts(with: Self.byteOrderMark) { raw.removeFirst(3) }
+                if raw.count > 2 && raw[0] == UInt8(ascii: "E") && raw[1] == UInt8(ascii: "F") && raw[2] != 0x20 {
+                    // `cat` of exports that end in "EF" with no line break runs the
+                    // closing EF into the next export's "FN" line: split them again.
+                    if record != nil { abandon("record has no ER before EF; record skipped") }
+                    tag = nil
+                    raw.removeFirst(2)
+                    if raw.starts(with: Self.byteOrderMark) { raw.removeFirst(3) }
+                }
                 if raw.isEmpty { continue }
                 if raw.count >= 3 && raw[0] == 0x20 && raw[1] == 0x20 {
                     // Continuation of the current tag.
@@ -129,6 +138,8 @@ public struct WoSPlainTextReader: WorkReader {
         stats.bytes = lines.source.bytesRead
         return stats
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func isTagByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))

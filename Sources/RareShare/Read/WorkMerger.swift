@@ -53,6 +53,17 @@ public struct WorkMerger: Sendable {
             }
         }
 
+        /// A few lines for people: how many records were merged, and per
+        /// field which source supplied it how often.
+        public var text: String {
+            guard merged > 0 else { return "duplicates: none among \(recordsIn) records\n" }
+            var out = "duplicates: \(recordsIn) records are \(recordsOut) publications (\(merged) merged into \(merges.count))\n"
+            for (field, source, count) in keptCounts {
+                out += "  \(field) kept from \(source.rawValue): \(count)\n"
+            }
+            return out
+        }
+
         public static func == (a: Report, b: Report) -> Bool {
             a.recordsIn == b.recordsIn && a.recordsOut == b.recordsOut && a.merges == b.merges
         }

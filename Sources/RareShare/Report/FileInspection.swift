@@ -17,14 +17,18 @@ public struct FileInspection: Sendable {
 
     public var authorsWithoutAffiliation: Int { authors - authorsWithAffiliation }
 
-    /// Reads `path` (format detected from its content unless `override` is given).
+    /// Reads `path` (format detected from its content unless `override` is
+    /// given), handing each usable record to `onWork` as well (the inspect
+    /// command feeds a ``WorkMerger`` with them to report duplicates).
     /// - Throws: ``InputError`` when the file is missing, unreadable or of an unknown format.
-    public static func inspect(path: String, override: SourceFormat? = nil) throws -> FileInspection {
+    public static func inspect(path: String, override: SourceFormat? = nil,
+                               onWork: (Work) -> Void = { _ in }) throws -> FileInspection {
         let reader = try FormatDetector.workReader(for: path, override: override)
         var log = ProblemLog(maximumListed: 1000)
         var inspection = FileInspection(file: path, format: reader.format,
                                         statistics: ReadStatistics(file: path, format: reader.format))
         inspection.statistics = try reader.read(path: path, log: &log) { work in
+            onWork(work)
             if work.doi != nil { inspection.worksWithDOI += 1 }
             for a in work.authors {
                 inspection.authors += 1

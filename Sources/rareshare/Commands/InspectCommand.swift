@@ -15,6 +15,10 @@ struct InspectCommand: ParsableCommand {
 
         With --json, one JSON object per file and line, with at least the keys \
         file, format, records (usable), skipped and problems (a count).
+
+        Text output ends with the records that describe the same publication \
+        (same DOI, or same title, year and first author) across all the files \
+        named, and which source each field of the merged record was kept from.
         """
     )
 
@@ -36,16 +40,20 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         var failed: Int32 = 0
+        var merger = WorkMerger()
         for file in files {
             do {
-                let inspection = try FileInspection.inspect(path: file, override: format.flatMap(SourceFormat.init(rawValue:)))
-                print(json ? inspection.json : inspection.text, terminator: json ? "\n" : "")
+                let inspection = try FileInspection.inspect(path: file, override: format.flatMap(SourceFormat.init(rawValue:))) {
+                    if !json { merger.add($0) }
+                }
+                print(json ? inspection.json : inspection.text)
             } catch let error as InputError {
                 Terminal.error(error.description)
                 if json { print(FileInspection.failureJSON(file: file, error: error)) }
                 failed = error.exitCode
             }
         }
+        if !json { print(merger.finish().report.text, terminator: "") }
         if failed != 0 { throw ExitCode(failed) }
     }
 }

@@ -17,6 +17,20 @@ import Testing
         #expect(w.authors.map(\.isCorresponding) == [false, false, false, true])
     }
 
+    @Test func anAuthorWithTwoAffiliationsGetsBothSeparately() throws {
+        let r = try readAll(Fixture.shared("corpora/scopus-csv/bibliometrix__scopus_sample.csv"))
+        let w = r.works[4]
+        #expect(w.doi == "10.1007/s12672-025-02590-4")
+        #expect(w.year == 2025)
+        #expect(w.authors.count == 9)
+        #expect(w.authors[0].affiliations.map(\.raw) == [
+            "Department of Urology, Qingdao Central Hospital, University of Health and Rehabilitation Sciences, Qingdao, 266042, China",
+            "School of Qingdao Medical College, Qingdao University, 308 Ningxia Road, Qingdao, 266071, China",
+        ])
+        // "J. Lv" is Lv J., the sixth author.
+        #expect(w.authors.firstIndex { $0.isCorresponding == true } == 5)
+    }
+
     @Test func olderLayoutWithCommaSeparatedAuthors() throws {
         let r = try readAll(Fixture.shared("corpora/scopus-csv/metaknowledge__scopus_testing.csv"))
         let w = try #require(r.works.first)

@@ -101,6 +101,43 @@ import Testing
         #expect(p.position.record == 2)
     }
 
+    /// `cat a.txt b.txt`: each export keeps its BOM and FN/VR header, and
+    /// tethne__wos.txt ends in "EF" with no line break, so its EF runs into
+    /// the next file's first line.
+    @Test func concatenatedExportsReadAsOne() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var joined = Data()
+        for name in ["tethne__wos.txt", "wosfile__wos_plaintext.txt", "tethne__valentin.txt"] {
+            joined += try Data(contentsOf: URL(fileURLWithPath: Fixture.shared("corpora/wos-plaintext/" + name)))
+        }
+        let path = folder.appendingPathComponent("all.txt").path
+        try joined.write(to: URL(fileURLWithPath: path))
+        let r = try readAll(path)
+        #expect(r.stats.recordsRead == 62)
+        #expect(r.stats.recordsUsed == 62)
+        #expect(r.log.isEmpty)
+        #expect(r.works[10].doi == "10.1287/orsc.1030.0054")
+    }
+
+    @Test func gzipCompressedPlainText() throws {
+        let gzip = "/bin/gzip"
+        try #require(FileManager.default.isExecutableFile(atPath: gzip))
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Fixture.shared("corpora/wos-plaintext/bibliometrix__wos_sample.txt")
+        let copy = folder.appendingPathComponent("savedrecs.txt")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gzip)
+        process.arguments = [copy.path]
+        try process.run()
+        process.waitUntilExit()
+        let path = copy.path + ".gz"
+        #expect(try FormatDetector.detect(path: path) == .wosPlainText)
+        #expect(try readAll(path).works == (try readAll(source).works))
+    }
+
     @Test func tabDelimitedMixedBracketsAndCorrespondingAuthor() throws {
         let r = try readAll(Fixture.shared("corpora/wos-tab/scientopy__wos_2017.txt"))
         for w in r.works { #expect(w.source == .wosTabDelimited) }
