@@ -13,8 +13,8 @@ enum CSVWorkReading {
         let source = try TextSource(path: path)
         let rows = DelimitedRecordReader(source)
         var stats = ReadStatistics(file: path, format: format)
+        var columns: ColumnMap?
         do {
-            var columns: ColumnMap?
             for _ in 0...preambleRows {
                 guard let row = try rows.next() else { break }
                 let candidate = ColumnMap(row.fields)
@@ -48,7 +48,8 @@ enum CSVWorkReading {
             stats.recordsRead += 1
             stats.recordsSkipped += 1
             log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: stats.recordsRead),
-                               recordKind: "record", reason: failure.reason + "; record skipped, records before it were kept"))
+                               recordKind: "record", field: columns.flatMap(failure.fieldName(in:)),
+                               reason: failure.reason + "; record skipped, records before it were kept"))
         } catch let error as InputError where error.kind == .malformed && error.field == nil {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }

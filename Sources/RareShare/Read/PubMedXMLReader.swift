@@ -54,6 +54,7 @@ public struct PubMedXMLReader: WorkReader {
                 }
                 log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: handler.inRecord ? stats.recordsRead : nil),
                                    recordKind: handler.inRecord ? "article" : nil, recordID: handler.inRecord ? handler.pmid.map { "PMID \($0)" } : nil,
+                                   field: handler.stack.last,
                                    reason: "XML parsing stopped: \(failure.message)"
                                        + (handler.inRecord ? "; this article skipped, " : "; ") + "records before this point were kept"))
             }

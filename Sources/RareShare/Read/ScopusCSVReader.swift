@@ -26,12 +26,14 @@ public struct ScopusCSVReader: WorkReader {
         let source = try TextSource(path: path)
         let rows = DelimitedRecordReader(source)
         var stats = ReadStatistics(file: path, format: format)
+        var header: ColumnMap?
         do {
-            guard let header = try rows.next() else {
+            guard let first = try rows.next() else {
                 stats.bytes = source.bytesRead
                 return stats
             }
-            let columns = ColumnMap(header.fields)
+            let columns = ColumnMap(first.fields)
+            header = columns
             guard columns.column("Authors") != nil || columns.column("EID") != nil else {
                 throw InputError(.malformed, at: SourcePosition(file: path, line: 1), field: "header",
                                  "no Authors or EID column; this is not a Scopus CSV export")
@@ -65,7 +67,8 @@ public struct ScopusCSVReader: WorkReader {
             stats.recordsRead += 1
             stats.recordsSkipped += 1
             log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: stats.recordsRead),
-                               recordKind: "record", reason: failure.reason + "; record skipped, records before it were kept"))
+                               recordKind: "record", field: header.flatMap(failure.fieldName(in:)),
+                               reason: failure.reason + "; record skipped, records before it were kept"))
         } catch let error as InputError where error.kind == .malformed && error.field == nil {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }

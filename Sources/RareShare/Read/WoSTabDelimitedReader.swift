@@ -62,29 +62,14 @@ public struct WoSTabDelimitedReader: WorkReader {
                 try body(work)
             }
         } catch let failure as DelimitedRecordReader.Failure {
-            log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line),
-                               reason: failure.reason + "; records before it were kept"))
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: stats.recordsRead),
+                               recordKind: "record", reason: failure.reason + "; record skipped, records before it were kept"))
         } catch let error as InputError where error.kind == .malformed && error.field == nil {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }
         stats.bytes = source.bytesRead
         return stats
-    }
-}
-
-extension DelimitedRecordReader.Failure {
-    /// The line the failing record starts on.
-    public var line: Int {
-        switch self {
-        case .unterminatedQuote(let line), .recordTooLarge(let line): line
-        }
-    }
-
-    /// One line a person understands.
-    public var reason: String {
-        switch self {
-        case .unterminatedQuote: "the file ends inside a quoted field (file cut short, or a stray quote)"
-        case .recordTooLarge: "a quoted field runs on past the size limit (a stray quote?)"
-        }
     }
 }

@@ -55,7 +55,8 @@ import Testing
         let p = try #require(r.log.problems.last)
         #expect(p.severity == .truncated)
         #expect(p.position.record == 3)
-        #expect(p.position.line != nil)
+        #expect(p.field == "ISSN")
+        #expect(p.recordID == "PMID 24792780")
     }
 }
 

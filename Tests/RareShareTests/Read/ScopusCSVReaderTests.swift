@@ -76,5 +76,6 @@ import Testing
         #expect(p.severity == .truncated)
         #expect(p.position.record == 5)
         #expect(p.position.line == 6)
+        #expect(p.field == "Title")
     }
 }

@@ -17,12 +17,32 @@ public final class DelimitedRecordReader {
         public var ordinal: Int
     }
 
-    /// What stopped a record from being read whole.
-    public enum Failure: Error, Sendable {
-        /// The file ended inside a quoted field (truncated file, or a stray quote).
-        case unterminatedQuote(line: Int)
-        /// A record grew past ``maximumRecordBytes`` (a stray quote swallowing the file).
-        case recordTooLarge(line: Int)
+    /// What stopped a record from being read whole; reading cannot go on past it.
+    public struct Failure: Error, Sendable {
+        public enum Kind: Sendable {
+            /// The file ended inside a quoted field (truncated file, or a stray quote).
+            case unterminatedQuote
+            /// A record grew past ``DelimitedRecordReader/maximumRecordBytes`` (a stray quote swallowing the file).
+            case recordTooLarge
+        }
+        public var kind: Kind
+        /// The 1-based line the record starts on.
+        public var line: Int
+        /// The 0-based index of the field being read when it failed.
+        public var field: Int
+
+        /// One line a person understands.
+        public var reason: String {
+            switch kind {
+            case .unterminatedQuote: "the file ends inside a quoted field (file cut short, or a stray quote)"
+            case .recordTooLarge: "a quoted field runs on past the size limit (a stray quote?)"
+            }
+        }
+
+        /// The name of the failing field's column, if the header has one.
+        public func fieldName(in columns: ColumnMap) -> String? {
+            field < columns.names.count ? columns.names[field] : nil
+        }
     }
 
     public let delimiter: UInt8
@@ -74,7 +94,7 @@ public final class DelimitedRecordReader {
         while true {
             if position >= buffer.count {
                 if try !fill() {
-                    if inQuotes { throw Failure.unterminatedQuote(line: startLine) }
+                    if inQuotes { throw Failure(kind: .unterminatedQuote, line: startLine, field: fields.count) }
                     if !sawAny { return nil }
                     fields.append(String(decoding: field, as: UTF8.self))
                     ordinal += 1
@@ -86,7 +106,7 @@ public final class DelimitedRecordReader {
             position += 1
             sawAny = true
             size += 1
-            if size > maximumRecordBytes { throw Failure.recordTooLarge(line: startLine) }
+            if size > maximumRecordBytes { throw Failure(kind: .recordTooLarge, line: startLine, field: fields.count) }
             if inQuotes {
                 if b == 0x22 {
                     if position >= buffer.count { _ = try fill() }
