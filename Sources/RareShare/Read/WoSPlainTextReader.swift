@@ -15,9 +15,9 @@ public struct WoSPlainTextReader: WorkReader {
     public init() {}
 
     /// Tags kept; the rest (abstracts, cited references…) are passed over.
-    static let keptTags: Set<String> = ["PT", "AU", "AF", "C1", "RP", "PY", "EA", "DI", "UT", "DT", "TI"]
+    static let keptTags: Set<String> = ["PT", "AU", "AF", "BA", "BF", "C1", "RP", "PY", "EA", "DI", "UT", "DT", "TI"]
     /// Tags whose lines are separate entries; other tags' lines join with a space.
-    static let listTags: Set<String> = ["AU", "AF", "C1"]
+    static let listTags: Set<String> = ["AU", "AF", "BA", "BF", "C1"]
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let lines = try LineReader(path: path)

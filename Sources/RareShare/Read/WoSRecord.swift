@@ -9,7 +9,7 @@ import Foundation
 /// year, `EA` early-access date, `DI` DOI, `UT` accession number, `DT`
 /// document type, `TI` title.
 struct WoSRecord {
-    /// Tag → values. List fields (`AU`, `AF`, `C1`) hold one entry per value.
+    /// Tag → values. List fields (`AU`, `AF`, `BA`, `BF`, `C1`) hold one entry per value.
     var fields: [String: [String]] = [:]
 
     func first(_ tag: String) -> String? { fields[tag]?.first(where: { !$0.isEmpty }) }
@@ -30,7 +30,8 @@ struct WoSRecord {
     ///
     /// `RP` names the corresponding author(s) (`Name (reprint author), …` or
     /// `Name (corresponding author), …`); when `RP` is present every other
-    /// author is marked not corresponding, when absent the flag stays unknown.
+    /// author is marked not corresponding; when absent, or when it gives an
+    /// address but no name, the flag stays unknown.
     func makeWork(format: SourceFormat, warn: (String, String) -> Void) -> Work {
         var work = Work(source: format)
         work.sourceID = first("UT")
@@ -49,8 +50,13 @@ struct WoSRecord {
         work.documentType = first("DT")
         work.title = first("TI")
 
-        let short = fields["AU"] ?? []
-        let full = fields["AF"] ?? []
+        // Whole books credit their authors as book authors (BA/BF), not AU/AF.
+        var short = fields["AU"] ?? []
+        var full = fields["AF"] ?? []
+        if short.isEmpty && full.isEmpty {
+            short = fields["BA"] ?? []
+            full = fields["BF"] ?? []
+        }
         let count = max(short.count, full.count)
         var names: [[String]] = []
         for i in 0..<count {
@@ -94,9 +100,14 @@ struct WoSRecord {
         if let rp = fields["RP"], !rp.isEmpty {
             let text = rp.joined(separator: "; ")
             let corresponding = Self.reprintNames(text)
-            for i in authors.indices { authors[i].isCorresponding = false }
+            // An RP that is an address alone names nobody: the flag stays unknown.
+            if !corresponding.isEmpty { for i in authors.indices { authors[i].isCorresponding = false } }
             for name in corresponding {
-                if let i = FieldText.matchAuthor(name, in: names) { authors[i].isCorresponding = true }
+                if let i = FieldText.matchAuthor(name, in: names) {
+                    authors[i].isCorresponding = true
+                } else {
+                    warn("RP", "reprint author \"\(name)\" matches no author in AU/AF")
+                }
             }
         }
         work.authors = authors

@@ -49,7 +49,7 @@ public struct WoSTabDelimitedReader: WorkReader {
                 for tag in ["PT", "PY", "EA", "DI", "UT", "DT", "TI", "RP"] {
                     if let v = columns.value(tag, in: row.fields) { record.fields[tag] = [v] }
                 }
-                for tag in ["AU", "AF"] {
+                for tag in ["AU", "AF", "BA", "BF"] {
                     if let v = columns.value(tag, in: row.fields) { record.fields[tag] = FieldText.split(v, on: ";") }
                 }
                 if let v = columns.value("C1", in: row.fields) { record.fields["C1"] = FieldText.splitOutsideBrackets(v) }

@@ -53,7 +53,8 @@ struct InspectCommand: ParsableCommand {
                 failed = error.exitCode
             }
         }
-        if !json { print(merger.finish().report.text, terminator: "") }
+        let report = merger.finish().report
+        if !json && report.recordsIn > 0 { print(report.text, terminator: "") }
         if failed != 0 { throw ExitCode(failed) }
     }
 }

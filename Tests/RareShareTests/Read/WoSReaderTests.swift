@@ -138,6 +138,26 @@ import Testing
         #expect(try readAll(path).works == (try readAll(source).works))
     }
 
+    @Test func booksCreditTheirBookAuthors() throws {
+        let r = try readAll(Fixture.shared("corpora/wos-tab/scientopy__wos_2026_04_02_4071.txt"))
+        let book = r.works[36]
+        #expect(book.sourceID == "WOS:000317242000008")
+        #expect(book.year == 2013)
+        #expect(book.authors.map(\.name) == ["Gupta, N"])
+        #expect(r.works.filter(\.authors.isEmpty).isEmpty)
+    }
+
+    @Test func aReprintAddressWithoutANameLeavesTheFlagUnknown() throws {
+        let r = try readAll(Fixture.shared("corpora/wos-plaintext/bibliometrix__performance_soccer.txt"))
+        let w = try #require(r.works.first { $0.sourceID == "WOS:000185950900088" })
+        #expect(w.authors.map(\.name) == ["Tang, Z", "Zhou, CJ", "Sun, ZQ"])
+        for author in w.authors {
+            #expect(author.affiliations.map(\.raw) == ["Singapore Polytech, Sch Elect & Elect Engn, Singapore 139651, Singapore",
+                                                       "Tsinghua Univ, Dept Comp Sci, Beijing 100084, Peoples R China"])
+            #expect(author.isCorresponding == nil)
+        }
+    }
+
     @Test func tabDelimitedMixedBracketsAndCorrespondingAuthor() throws {
         let r = try readAll(Fixture.shared("corpora/wos-tab/scientopy__wos_2017.txt"))
         for w in r.works { #expect(w.source == .wosTabDelimited) }
