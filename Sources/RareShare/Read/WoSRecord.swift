@@ -66,6 +66,7 @@ struct WoSRecord {
             names.append(forms)
         }
         var authors = names.map { Author(name: $0.first) }
+        let index = AuthorNameIndex(names)
 
         var unbracketed: [String] = []
         var named = Set<Int>()
@@ -78,7 +79,7 @@ struct WoSRecord {
                 let address = String(text[text.index(after: close)...].trimmingSpaces)
                 guard !address.isEmpty else { continue }
                 for person in FieldText.split(inside, on: ";") {
-                    if let i = FieldText.matchAuthor(person, in: names) {
+                    if let i = index.match(person) {
                         named.insert(i)
                         if !authors[i].affiliations.contains(where: { $0.raw == address }) {
                             authors[i].affiliations.append(Affiliation(raw: address))
@@ -103,7 +104,7 @@ struct WoSRecord {
             // An RP that is an address alone names nobody: the flag stays unknown.
             if !corresponding.isEmpty { for i in authors.indices { authors[i].isCorresponding = false } }
             for name in corresponding {
-                if let i = FieldText.matchAuthor(name, in: names) {
+                if let i = index.match(name) {
                     authors[i].isCorresponding = true
                 } else {
                     warn("RP", "reprint author \"\(name)\" matches no author in AU/AF")

@@ -53,16 +53,45 @@ enum FieldText {
     /// The index of the author in `names` that `wanted` designates: exact
     /// letter match first, then surname plus first initial (only if unique).
     static func matchAuthor(_ wanted: some StringProtocol, in names: [[String]]) -> Int? {
-        let key = nameKey(wanted)
-        guard !key.isEmpty else { return nil }
-        for (i, forms) in names.enumerated() where forms.contains(where: { nameKey($0) == key }) { return i }
-        let (surname, initial) = surnameAndInitial(wanted)
-        let hits = names.indices.filter { i in
-            names[i].contains { form in
-                let (s, ini) = surnameAndInitial(form)
-                return s == surname && (initial == nil || ini == nil || ini == initial)
+        AuthorNameIndex(names).match(wanted)
+    }
+}
+
+/// The authors of one record, keyed for matching the names other fields
+/// write for them (`C1` brackets, `RP`, correspondence addresses).
+///
+/// Built once per record: many-author papers list hundreds of names, and
+/// each address bracket names several of them.
+struct AuthorNameIndex {
+    /// Letter key → first author index with that key.
+    private var exact: [String: Int] = [:]
+    /// (surname key, first initial) per author per name form.
+    private var parts: [(index: Int, surname: String, initial: Character?)] = []
+
+    /// `names[i]` holds the forms author `i` is written in (full, short…).
+    init(_ names: [[String]]) {
+        for (i, forms) in names.enumerated() {
+            for form in forms {
+                let key = FieldText.nameKey(form)
+                if !key.isEmpty && exact[key] == nil { exact[key] = i }
+                let (surname, initial) = FieldText.surnameAndInitial(form)
+                parts.append((i, surname, initial))
             }
         }
-        return hits.count == 1 ? hits[0] : nil
+    }
+
+    /// The author `wanted` designates: exact letter match, else the one
+    /// author whose surname and first initial agree.
+    func match(_ wanted: some StringProtocol) -> Int? {
+        let key = FieldText.nameKey(wanted)
+        guard !key.isEmpty else { return nil }
+        if let i = exact[key] { return i }
+        let (surname, initial) = FieldText.surnameAndInitial(wanted)
+        var hit: Int?
+        for p in parts where p.surname == surname && (initial == nil || p.initial == nil || p.initial == initial) {
+            if let h = hit, h != p.index { return nil }
+            hit = p.index
+        }
+        return hit
     }
 }
