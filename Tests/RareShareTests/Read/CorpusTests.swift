@@ -76,3 +76,38 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         #expect(error.description.contains("starts with \"\"id\",\"abstract\""))
     }
 }
+
+/// Any export may arrive gzip-compressed: one file per format, compressed by
+/// the system's gzip into a temp folder, must read exactly as the original.
+@Suite struct GzipInputTests {
+    static let files = [
+        "wos-plaintext/bibliometrix__wos_sample.txt",
+        "wos-tab/wosfile__wos_tab_delimited_win_utf16.txt",
+        "scopus-csv/litstudy__scopus.csv",
+        "openalex-json/openalexPro__biodiversity_finance_200.jsonl",
+        "crossref-json/fatcat__crossref_api_works.json",
+    ]
+
+    @Test(arguments: files)
+    func compressedReadsLikeTheOriginal(_ file: String) throws {
+        let gzip = "/bin/gzip"
+        try #require(FileManager.default.isExecutableFile(atPath: gzip))
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Fixture.shared("corpora/" + file)
+        let copy = folder.appendingPathComponent("export")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: copy)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gzip)
+        process.arguments = [copy.path]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let path = copy.path + ".gz"
+        #expect(try FormatDetector.detect(path: path) == FormatDetector.detect(path: source))
+        let compressed = try readAll(path)
+        let original = try readAll(source)
+        #expect(compressed.works == original.works)
+        #expect(compressed.log.isEmpty)
+    }
+}

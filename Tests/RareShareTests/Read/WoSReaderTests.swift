@@ -120,24 +120,6 @@ import Testing
         #expect(r.works[10].doi == "10.1287/orsc.1030.0054")
     }
 
-    @Test func gzipCompressedPlainText() throws {
-        let gzip = "/bin/gzip"
-        try #require(FileManager.default.isExecutableFile(atPath: gzip))
-        let folder = try Fixture.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let source = Fixture.shared("corpora/wos-plaintext/bibliometrix__wos_sample.txt")
-        let copy = folder.appendingPathComponent("savedrecs.txt")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: copy)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gzip)
-        process.arguments = [copy.path]
-        try process.run()
-        process.waitUntilExit()
-        let path = copy.path + ".gz"
-        #expect(try FormatDetector.detect(path: path) == .wosPlainText)
-        #expect(try readAll(path).works == (try readAll(source).works))
-    }
-
     @Test func booksCreditTheirBookAuthors() throws {
         let r = try readAll(Fixture.shared("corpora/wos-tab/scientopy__wos_2026_04_02_4071.txt"))
         let book = r.works[36]
