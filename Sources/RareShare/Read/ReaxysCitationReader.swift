@@ -16,9 +16,12 @@ public struct ReaxysCitationReader: Sendable {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { citation in
+            handler.emit = { [unowned handler] citation in
                 do { try body(citation) } catch { thrown = error; handler.stopped = true }
             }
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
+            defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats

@@ -21,9 +21,12 @@ public struct ReaxysSubstanceReader: Sendable {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { substance in
+            handler.emit = { [unowned handler] substance in
                 do { try body(substance) } catch { thrown = error; handler.stopped = true }
             }
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
+            defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats
@@ -44,6 +47,46 @@ public struct ReaxysSubstanceReader: Sendable {
         return stats
     }
 
+    /// What one batch of a file yields.
+    public struct BatchResult: Sendable {
+        public var substances: [Substance] = []
+        public var stats: ReadStatistics
+        public var log = ProblemLog()
+    }
+
+    /// Parses one batch cut by ``XMLRecordChunker`` (complete `<substance>`
+    /// records), reporting lines and record numbers of the whole file.
+    public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> BatchResult {
+        let handler = Handler(file: file)
+        handler.lineBase = batch.firstLine - 1
+        handler.recordBase = batch.recordsBefore
+        var substances: [Substance] = []
+        handler.emit = { substances.append($0) }
+        let parser = XMLPushParser(handler: handler, fileName: file)
+        handler.parser = parser
+        var ok = true
+        if !batch.declaration.isEmpty { ok = parser.feed(batch.declaration, isLast: false) }
+        if ok { ok = parser.feed(Array("<rareshare-batch>".utf8), isLast: false) }
+        if ok { ok = parser.feed(batch.bytes, isLast: false) }
+        if ok { ok = parser.feed(Array("</rareshare-batch>".utf8), isLast: true) }
+        handler.emit = { _ in }
+        var result = BatchResult(substances: substances, stats: handler.stats, log: handler.log)
+        if !ok {
+            let failure = parser.firstError ?? (parser.line, "malformed XML")
+            // Every record of the batch not read is counted as skipped.
+            let lost = max(batch.records - result.stats.recordsRead, handler.inRecord ? 1 : 0)
+            result.stats.recordsRead += lost
+            result.stats.recordsSkipped += lost
+            result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
+                                                                          record: batch.recordsBefore + result.stats.recordsRead),
+                                      recordKind: "substance",
+                                      reason: "XML error: \(failure.message); \(lost) record(s) in the rest of this batch (to line \(batch.firstLine + lineCount(batch.bytes))) was not read, records before and after it were kept"))
+        }
+        return result
+    }
+
+    private func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
     private final class Handler: XMLEventHandler {
         enum Field { case xrn, formula, citationID, year }
         let file: String
@@ -52,6 +95,12 @@ public struct ReaxysSubstanceReader: Sendable {
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
+
+        /// Added to the parser's line numbers when parsing a batch cut from the file.
+        var lineBase = 0
+        /// Records of the file before this batch.
+        var recordBase = 0
+        var currentLine: Int { lineBase + (parser?.line ?? 0) }
 
         var inRecord = false
         var recordLine = 0
@@ -70,7 +119,7 @@ public struct ReaxysSubstanceReader: Sendable {
         func startElement(_ name: UnsafePointer<UInt8>) {
             if XMLName.equals(name, "substance") {
                 inRecord = true
-                recordLine = parser?.line ?? 0
+                recordLine = currentLine
                 xrn = nil; formula = nil; reports = []; problems = []; field = nil
                 return
             }
@@ -123,7 +172,7 @@ public struct ReaxysSubstanceReader: Sendable {
                 if !value.isEmpty {
                     year = YearParser.year(from: value)
                     if year == nil {
-                        problems.append(Problem(.warning, at: SourcePosition(file: file, line: parser?.line, record: stats.recordsRead + 1),
+                        problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
                                                 recordKind: "substance", field: "CIT.PY",
                                                 reason: "\"\(value)\" is not a year; this citation block is used without a year"))
                     }
@@ -150,7 +199,7 @@ public struct ReaxysSubstanceReader: Sendable {
             lastHasID = false
             lastHasYear = false
             stats.recordsRead += 1
-            let ordinal = stats.recordsRead
+            let ordinal = recordBase + stats.recordsRead
             for var p in problems {
                 p.recordID = xrn.map { "XRN \($0)" }
                 log.record(p)
