@@ -16,7 +16,8 @@
 /// Some exports have more fields per row than header names (Scopus writes
 /// one `Funding Text n` column per funding text but names only the first
 /// ones); the surplus is taken to sit right after the last named
-/// `Funding Text` column, so the columns after it still line up.
+/// `Funding Text` column, so the columns after it still line up. Scopus ends
+/// every row with a line break: a last row without one was cut and is skipped.
 public struct ScopusCSVReader: WorkReader {
     public var format: SourceFormat { .scopusCSV }
 
@@ -38,6 +39,10 @@ public struct ScopusCSVReader: WorkReader {
                 throw InputError(.malformed, at: SourcePosition(file: path, line: 1), field: "header",
                                  "no Authors or EID column; this is not a Scopus CSV export")
             }
+            if !rows.lastRecordTerminated {
+                log.record(Problem(.truncated, at: SourcePosition(file: path, line: rows.currentLine), field: "header",
+                                   reason: "the file ends inside the header row (file cut short?)"))
+            }
             let lastFunding = columns.names.lastIndex(where: { $0.lowercased().hasPrefix("funding text") })
             while let row = try rows.next() {
                 if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
@@ -46,13 +51,17 @@ public struct ScopusCSVReader: WorkReader {
                 var fields = row.fields
                 if fields.count > columns.names.count, let f = lastFunding {
                     fields.removeSubrange((f + 1)..<(f + 1 + fields.count - columns.names.count))
-                } else if fields.count < columns.names.count {
-                    let cut = source.isAtEnd
+                }
+                if fields.count < columns.names.count || !rows.lastRecordTerminated {
+                    let cut = !rows.lastRecordTerminated
                     stats.recordsSkipped += 1
+                    let reached = fields.count - 1
                     log.record(Problem(cut ? .truncated : .skippedRecord, at: position, recordKind: "record",
                                        recordID: columns.value("EID", in: fields),
-                                       reason: "\(fields.count) fields where the header has \(columns.names.count)"
-                                           + (cut ? " (file cut short?); record skipped, records before it were kept" : "; record skipped")))
+                                       field: cut && reached < columns.names.count ? columns.names[reached] : nil,
+                                       reason: cut
+                                           ? "the last row stops with no line break after \(fields.count) of \(columns.names.count) fields (file cut short?); record skipped, records before it were kept"
+                                           : "\(fields.count) fields where the header has \(columns.names.count); record skipped"))
                     continue
                 }
                 let work = Self.makeWork(fields, columns) { field, reason in

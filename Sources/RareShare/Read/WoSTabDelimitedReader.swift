@@ -8,7 +8,8 @@
 /// carry one more (empty) field than the header, from a trailing tab; extra
 /// fields are ignored. In list fields `AU`, `AF` and `C1` entries are
 /// separated by `; ` (inside `C1`'s `[…]` author brackets too, which is why
-/// the split respects brackets).
+/// the split respects brackets). Every exported row ends with a line break,
+/// so a last row without one is taken as cut short and skipped.
 public struct WoSTabDelimitedReader: WorkReader {
     public var format: SourceFormat { .wosTabDelimited }
 
@@ -28,21 +29,28 @@ public struct WoSTabDelimitedReader: WorkReader {
                 throw InputError(.malformed, at: SourcePosition(file: path, line: 1), field: "header",
                                  "no PT or UT column; this is not a Web of Science tab-delimited export")
             }
+            if !rows.lastRecordTerminated {
+                log.record(Problem(.truncated, at: SourcePosition(file: path, line: 1), field: "header",
+                                   reason: "the file ends inside the header row (file cut short?)"))
+            }
             while let row = try rows.next() {
                 if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
                 stats.recordsRead += 1
                 let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
-                if row.fields.count < columns.names.count - 1 && !source.isAtEnd {
+                if row.fields.count < columns.names.count - 1 && rows.lastRecordTerminated {
                     // Fewer fields than columns in mid-file: a broken row.
                     stats.recordsSkipped += 1
                     log.record(Problem(.skippedRecord, at: position, recordKind: "record",
                                        reason: "\(row.fields.count) fields where the header has \(columns.names.count); record skipped"))
                     continue
                 }
-                if row.fields.count < columns.names.count - 1 {
+                if row.fields.count < columns.names.count - 1 || !rows.lastRecordTerminated {
+                    // Web of Science ends every row with a line break: a last row
+                    // without one was cut, and its last field may be incomplete.
                     stats.recordsSkipped += 1
-                    log.record(Problem(.truncated, at: position, recordKind: "record",
-                                       reason: "the last row has \(row.fields.count) of \(columns.names.count) fields (file cut short?); record skipped, records before it were kept"))
+                    let field = columns.names.indices.contains(row.fields.count - 1) ? columns.names[row.fields.count - 1] : nil
+                    log.record(Problem(.truncated, at: position, recordKind: "record", field: field,
+                                       reason: "the last row stops after \(row.fields.count) of \(columns.names.count) fields with no line break (file cut short?); record skipped, records before it were kept"))
                     continue
                 }
                 var record = WoSRecord()

@@ -66,6 +66,11 @@ public final class DelimitedRecordReader {
     /// The line the next record starts on (1-based).
     public var currentLine: Int { line }
 
+    /// False when the last record returned ended at the end of the file
+    /// rather than at a line break: the sign of a file cut short in a format
+    /// whose exports always end their rows.
+    public private(set) var lastRecordTerminated = true
+
     private func fill() throws -> Bool {
         if atEnd { return false }
         if position > 0 && position == buffer.count {
@@ -98,6 +103,7 @@ public final class DelimitedRecordReader {
                     if !sawAny { return nil }
                     fields.append(String(decoding: field, as: UTF8.self))
                     ordinal += 1
+                    lastRecordTerminated = false
                     return Record(fields: fields, line: startLine, ordinal: ordinal)
                 }
                 continue
@@ -132,6 +138,7 @@ public final class DelimitedRecordReader {
                 if field.last == 0x0D && !quotedField { field.removeLast() }
                 fields.append(String(decoding: field, as: UTF8.self))
                 ordinal += 1
+                lastRecordTerminated = true
                 return Record(fields: fields, line: startLine, ordinal: ordinal)
             case 0x22 where quoting && field.isEmpty && !quotedField:
                 inQuotes = true
