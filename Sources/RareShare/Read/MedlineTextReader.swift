@@ -20,7 +20,7 @@ public struct MedlineTextReader: WorkReader {
 
     private struct Pending {
         var work = Work(source: .medlineText)
-        var line = 0
+        var line: Int
         var authorFromFAU = false
         var authorHasShort = false
         var articleAffiliations: [String] = []
@@ -28,6 +28,63 @@ public struct MedlineTextReader: WorkReader {
         var aidDOI: String?
         var hasSource = false
         var badYear: String?
+
+        init(line: Int) { self.line = line }
+
+        /// Takes one tagged line, or (`continuation`) the next line of the tag before.
+        mutating func take(_ t: String, _ value: String, continuation: Bool) {
+            if continuation {
+                switch t {
+                case "TI":
+                    work.title = (work.title ?? "") + " " + value
+                case "AD":
+                    if let i = work.authors.indices.last, let j = work.authors[i].affiliations.indices.last {
+                        work.authors[i].affiliations[j].raw = (work.authors[i].affiliations[j].raw ?? "") + " " + value
+                    } else if let j = articleAffiliations.indices.last {
+                        articleAffiliations[j] += " " + value
+                    }
+                default: break
+                }
+                return
+            }
+            switch t {
+            case "PMID": work.sourceID = value
+            case "TI": work.title = value
+            case "PT": if work.documentType == nil { work.documentType = value }
+            case "DP":
+                work.year = YearParser.year(from: value)
+                if work.year == nil { badYear = value }
+            case "LID", "AID":
+                guard value.hasSuffix("[doi]") else { break }
+                let doi = DOI.normalize(value.dropLast(5))
+                if t == "AID" { aidDOI = aidDOI ?? doi } else { lidDOI = lidDOI ?? doi }
+            case "FAU":
+                work.authors.append(Author(name: value))
+                authorFromFAU = true
+                authorHasShort = false
+            case "AU":
+                // AU right after its FAU is the same author's short name.
+                if authorFromFAU && !authorHasShort {
+                    authorHasShort = true
+                } else {
+                    work.authors.append(Author(name: value))
+                    authorFromFAU = false
+                    authorHasShort = true
+                }
+            case "CN":
+                work.authors.append(Author(name: value))
+                authorFromFAU = false
+                authorHasShort = true
+            case "AD":
+                if let i = work.authors.indices.last {
+                    work.authors[i].affiliations.append(Affiliation(raw: value))
+                } else {
+                    articleAffiliations.append(value)
+                }
+            case "SO": hasSource = true
+            default: break
+            }
+        }
     }
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
@@ -53,67 +110,12 @@ public struct MedlineTextReader: WorkReader {
             try body(w)
         }
 
-        func take(_ t: String, _ value: String, continuation: Bool) {
-            guard current != nil else { return }
-            if continuation {
-                switch t {
-                case "TI":
-                    current!.work.title = (current!.work.title ?? "") + " " + value
-                case "AD":
-                    if let i = current!.work.authors.indices.last, !current!.work.authors[i].affiliations.isEmpty {
-                        let j = current!.work.authors[i].affiliations.count - 1
-                        current!.work.authors[i].affiliations[j].raw = (current!.work.authors[i].affiliations[j].raw ?? "") + " " + value
-                    } else if !current!.articleAffiliations.isEmpty {
-                        current!.articleAffiliations[current!.articleAffiliations.count - 1] += " " + value
-                    }
-                default: break
-                }
-                return
-            }
-            switch t {
-            case "PMID": current!.work.sourceID = value
-            case "TI": current!.work.title = value
-            case "PT": if current!.work.documentType == nil { current!.work.documentType = value }
-            case "DP":
-                current!.work.year = YearParser.year(from: value)
-                if current!.work.year == nil { current!.badYear = value }
-            case "LID", "AID":
-                guard value.hasSuffix("[doi]") else { break }
-                let doi = DOI.normalize(value.dropLast(5))
-                if t == "AID" { if current!.aidDOI == nil { current!.aidDOI = doi } } else if current!.lidDOI == nil { current!.lidDOI = doi }
-            case "FAU":
-                current!.work.authors.append(Author(name: value))
-                current!.authorFromFAU = true
-                current!.authorHasShort = false
-            case "AU":
-                if current!.authorFromFAU && !current!.authorHasShort {
-                    current!.authorHasShort = true
-                } else {
-                    current!.work.authors.append(Author(name: value))
-                    current!.authorFromFAU = false
-                    current!.authorHasShort = true
-                }
-            case "CN":
-                current!.work.authors.append(Author(name: value))
-                current!.authorFromFAU = false
-                current!.authorHasShort = true
-            case "AD":
-                if let i = current!.work.authors.indices.last {
-                    current!.work.authors[i].affiliations.append(Affiliation(raw: value))
-                } else {
-                    current!.articleAffiliations.append(value)
-                }
-            case "SO": current!.hasSource = true
-            default: break
-            }
-        }
-
         do {
             while let raw = try lines.nextLine() {
                 if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { tag = nil; continue }
                 let text = String(decoding: raw, as: UTF8.self)
                 if raw.count > 6, raw.prefix(6).allSatisfy({ $0 == 0x20 }) {
-                    if let t = tag { take(t, String(text.trimmingSpaces), continuation: true) } else { stray += 1 }
+                    if let t = tag, current != nil { current?.take(t, String(text.trimmingSpaces), continuation: true) } else { stray += 1 }
                     continue
                 }
                 guard raw.count >= 5, raw[4] == UInt8(ascii: "-") else {
@@ -125,16 +127,15 @@ public struct MedlineTextReader: WorkReader {
                 if t == "PMID" {
                     if let done = current { try finish(done) }
                     stats.recordsRead += 1
-                    current = Pending()
-                    current!.line = lines.lineNumber
+                    current = Pending(line: lines.lineNumber)
                 }
                 guard current != nil else { stray += 1; continue }
                 tag = t
-                take(t, value, continuation: false)
+                current?.take(t, value, continuation: false)
             }
         } catch let error as InputError {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-            if current != nil { current!.hasSource = false }
+            current?.hasSource = false
         }
         if let last = current {
             if !lines.lastLineTerminated || !last.hasSource {

@@ -83,7 +83,7 @@ public struct WorkMerger: Sendable {
         if target == nil, let titleKey, let g = byKey[titleKey] {
             // Never join two different DOIs through a shared title.
             let groupDOIs = Set(groups[g].compactMap(\.doi))
-            if work.doi == nil || groupDOIs.isEmpty || groupDOIs.contains(work.doi!) { target = g }
+            if groupDOIs.isEmpty || (work.doi.map(groupDOIs.contains) ?? true) { target = g }
         }
         let g: Int
         if let target {

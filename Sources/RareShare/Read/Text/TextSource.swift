@@ -54,7 +54,10 @@ public final class TextSource {
                     chunk.removeFirst(3)
                 }
             }
-            if transcoder != nil { chunk = transcoder!.convert(chunk) }
+            if var t = transcoder {
+                chunk = t.convert(chunk)
+                transcoder = t
+            }
             if !chunk.isEmpty { return chunk }
         }
     }
