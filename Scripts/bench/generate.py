@@ -20,7 +20,7 @@ CITY = {"CN": "Beijing, Peoples R China", "US": "Cambridge, MA 02139, USA", "JP"
         "DE": "Leipzig, Germany", "IN": "Mumbai 400076, India", "GB": "Oxford OX1 3TA, England",
         "FR": "Paris, France", "KR": "Seoul 08826, South Korea", "RU": "Moscow, Russia", "ES": "Madrid, Spain",
         "IT": "Milan, Italy", "CH": "Zurich, Switzerland", "BR": "Sao Paulo, Brazil", "CA": "Toronto, ON, Canada",
-        "HK": "Hong Kong, Peoples R China", "TW": "Taipei 10617, Taiwan", "PL": "Warsaw, Poland", "AU": "Sydney, NSW, Australia"}
+        "HK": "Kowloon, Hong Kong", "TW": "Taipei 10617, Taiwan", "PL": "Warsaw, Poland", "AU": "Sydney, NSW, Australia"}
 ORGANIC = ["C", "H", "N", "O", "S", "F", "Cl", "Br", "P", "Si", "B", "I"]
 METALS = ["Fe", "Co", "Ni", "Cu", "Zn", "Pd", "Pt", "Ru", "Rh", "Ir", "Ti", "Zr", "Sn", "Li", "Mg", "Al"]
 REE = ["La", "Ce", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Er", "Yb", "Y", "Sc", "Lu"]
