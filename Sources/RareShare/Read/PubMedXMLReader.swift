@@ -157,7 +157,8 @@ public struct PubMedXMLReader: WorkReader {
             case "PublicationType":
                 if work.documentType == nil && !value.isEmpty { work.documentType = value }
             case "ArticleId":
-                if idType == "doi" && p == "ArticleIdList" && stack.count >= 3 && stack[stack.count - 3] == "PubmedData" {
+                if idType == "doi" && p == "ArticleIdList" && stack.count >= 3
+                    && (stack[stack.count - 3] == "PubmedData" || stack[stack.count - 3] == "PubmedBookData") {
                     if articleIDDOI == nil { articleIDDOI = DOI.normalize(value); if articleIDDOI == nil { badDOI = value } }
                 }
             case "ELocationID":

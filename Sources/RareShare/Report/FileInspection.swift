@@ -23,7 +23,11 @@ public struct FileInspection: Sendable {
     /// - Throws: ``InputError`` when the file is missing, unreadable or of an unknown format.
     public static func inspect(path: String, override: SourceFormat? = nil,
                                onWork: (Work) -> Void = { _ in }) throws -> FileInspection {
-        let reader = try FormatDetector.workReader(for: path, override: override)
+        let format = try override ?? FormatDetector.detect(path: path)
+        if format == .reaxysSubstances || format == .reaxysCitations {
+            return try inspectReaxys(path: path, format: format)
+        }
+        let reader = try FormatDetector.workReader(for: path, override: format)
         var log = ProblemLog(maximumListed: 1000)
         var inspection = FileInspection(file: path, format: reader.format,
                                         statistics: ReadStatistics(file: path, format: reader.format))
@@ -36,6 +40,23 @@ public struct FileInspection: Sendable {
                     inspection.authorsWithAffiliation += 1
                 }
                 if a.affiliations.contains(where: { $0.countryCode != nil }) { inspection.authorsWithCountryCode += 1 }
+            }
+        }
+        inspection.problems = log.problems
+        inspection.problemCount = log.total
+        return inspection
+    }
+
+    /// Reaxys exports carry no affiliations: their inspection counts records
+    /// and years only (a substance's years are those of its reports).
+    static func inspectReaxys(path: String, format: SourceFormat) throws -> FileInspection {
+        var log = ProblemLog(maximumListed: 1000)
+        var inspection = FileInspection(file: path, format: format, statistics: ReadStatistics(file: path, format: format))
+        if format == .reaxysSubstances {
+            inspection.statistics = try ReaxysSubstanceReader().read(path: path, log: &log) { _ in }
+        } else {
+            inspection.statistics = try ReaxysCitationReader().read(path: path, log: &log) { citation in
+                if citation.doi != nil { inspection.worksWithDOI += 1 }
             }
         }
         inspection.problems = log.problems
@@ -56,9 +77,11 @@ public struct FileInspection: Sendable {
         out += "  format:   \(format.rawValue)\n"
         out += "  records:  \(s.recordsUsed) usable of \(s.recordsRead) read, \(s.recordsSkipped) skipped\n"
         out += "  years:    \(yearRange)\n"
-        out += "  DOIs:     \(worksWithDOI) of \(s.recordsUsed) records\n"
-        out += "  authors:  \(authors) (\(authorsWithAffiliation) with affiliations, \(authorsWithoutAffiliation) without"
-        out += authorsWithCountryCode > 0 ? ", \(authorsWithCountryCode) with a country code from the source)\n" : ")\n"
+        if format != .reaxysSubstances { out += "  DOIs:     \(worksWithDOI) of \(s.recordsUsed) records\n" }
+        if format != .reaxysSubstances && format != .reaxysCitations {
+            out += "  authors:  \(authors) (\(authorsWithAffiliation) with affiliations, \(authorsWithoutAffiliation) without"
+            out += authorsWithCountryCode > 0 ? ", \(authorsWithCountryCode) with a country code from the source)\n" : ")\n"
+        }
         out += "  problems: \(problemCount)\n"
         for p in problems.prefix(20) { out += "    \(p.severity.rawValue): \(p.description)\n" }
         if problemCount > 20 { out += "    … and \(problemCount - 20) more\n" }

@@ -142,4 +142,21 @@ import Testing
 
         """)
     }
+
+    @Test func reaxysFilesShowRecordsAndYearsOnly() throws {
+        let path = Fixture.path("demo/substances/substances-1.xml")
+        let inspection = try FileInspection.inspect(path: path)
+        #expect(inspection.format == .reaxysSubstances)
+        #expect(inspection.statistics.recordsRead == 8)
+        #expect(inspection.statistics.recordsSkipped == 1)
+        #expect(inspection.text == """
+        \(path)
+          format:   reaxys-substances
+          records:  7 usable of 8 read, 1 skipped
+          years:    2020-2021
+          problems: 1
+            skipped: \(path):34: substance 8: IDE.XRN: no registry number; record skipped
+
+        """)
+    }
 }
