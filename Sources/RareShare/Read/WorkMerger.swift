@@ -7,7 +7,9 @@
 /// merged. The merged record takes each field from the first record, in
 /// the order added, that has it — except the authors, which come from the
 /// record whose authors carry the most affiliations (ties: the earlier),
-/// since affiliations are what the counting needs. The report says how many
+/// since affiliations are what the counting needs (the merged record's
+/// `source` is that record's, so it names where its authors came from). The
+/// report says how many
 /// records were merged away and, per field, which source supplied it.
 ///
 /// Pure and deterministic: the output order is the order in which each

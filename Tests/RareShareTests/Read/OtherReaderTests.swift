@@ -156,6 +156,23 @@ import Testing
         #expect(r.works[2].authors[0].affiliations.isEmpty)
     }
 
+    @Test func dimensionsWithoutRawAffiliationsUsesAuthorsAffiliations() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dimensions.csv").path
+        try """
+        Rank,Publication ID,DOI,Title,PubYear,Authors,Authors Affiliations,Research Organizations - standardized,Country of Research organization
+        1,pub.1,10.1000/x,T,2020,"Kim, Min; Park, Ji","Kim, Min (Seoul National University, Seoul, South Korea); Park, Ji (KAIST, Daejeon, South Korea; Seoul National University, Seoul, South Korea)",Seoul National University; KAIST,South Korea; South Korea
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try FormatDetector.detect(path: path) == .dimensionsCSV)
+        let w = try #require(try readAll(path).works.first)
+        #expect(w.authors[0].affiliations == [Affiliation(raw: "Seoul National University, Seoul, South Korea", countryCode: CountryCode("KR"))])
+        #expect(w.authors[1].affiliations.map(\.raw) == ["KAIST, Daejeon, South Korea", "Seoul National University, Seoul, South Korea"])
+        #expect(w.authors[1].affiliations.map(\.countryCode) == [CountryCode("KR"), CountryCode("KR")])
+        #expect(w.authors.map(\.isCorresponding) == [nil, nil])
+    }
+
     @Test func lensAuthorsWithoutAffiliations() throws {
         let path = Fixture.path("formats/lens_sample.csv")
         #expect(try FormatDetector.detect(path: path) == .lensCSV)
