@@ -18,6 +18,10 @@
 /// it is given to the first author. PubMed does not say who the
 /// corresponding author is; that flag stays unknown.
 ///
+/// The file is cut into articles (``PubMedArticleSplitter``) and each is
+/// parsed on its own, so a damaged article is skipped and reported while the
+/// articles before and after it are kept.
+///
 /// - Complexity: O(file size); memory one record.
 public struct PubMedXMLReader: WorkReader {
     public var format: SourceFormat { .pubMedXML }
@@ -26,40 +30,52 @@ public struct PubMedXMLReader: WorkReader {
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let source = try ByteSource(path: path)
-        var stats = ReadStatistics(file: path, format: format)
+        var splitter = PubMedArticleSplitter(source: source)
         var thrown: Error?
+        let handler = Handler(file: path)
         try withoutActuallyEscaping(body) { body in
-            let handler = Handler(file: path)
-            let parser = XMLPushParser(handler: handler, fileName: path)
-            handler.parser = parser
             handler.emit = { [unowned handler] work in
                 do { try body(work) } catch { thrown = error; handler.stopped = true }
             }
             // The closure must not outlive this block (it borrows `body`).
             defer { handler.emit = { _ in } }
-            let failure: (line: Int, message: String)?
             do {
-                failure = try parser.parse(source)
-            } catch let error as InputError {
-                failure = (error.position.line ?? parser.line, error.message)
-            }
-            if let thrown { throw thrown }
-            stats = handler.stats
-            stats.bytes = source.bytesRead
-            for p in handler.log.problems { log.record(p) }
-            if let failure {
-                if handler.inRecord {
-                    stats.recordsRead += 1
-                    stats.recordsSkipped += 1
+                while let article = try splitter.next() {
+                    parse(article, handler: handler, path: path)
+                    if let thrown { throw thrown }
                 }
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: handler.inRecord ? stats.recordsRead : nil),
-                                   recordKind: handler.inRecord ? "article" : nil, recordID: handler.inRecord ? handler.pmid.map { "PMID \($0)" } : nil,
-                                   field: handler.stack.last,
-                                   reason: "XML parsing stopped: \(failure.message)"
-                                       + (handler.inRecord ? "; this article skipped, " : "; ") + "records before this point were kept"))
+            } catch let error as InputError {
+                handler.log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
             }
         }
+        var stats = handler.stats
+        stats.bytes = source.bytesRead
+        for p in handler.log.problems { log.record(p) }
         return stats
+    }
+
+    /// Parses one article with a parser of its own, so that a damaged article
+    /// costs only itself: the articles after it are read as usual.
+    private func parse(_ article: PubMedArticleSplitter.Article, handler: Handler, path: String) {
+        let parser = XMLPushParser(handler: handler, fileName: path)
+        handler.parser = parser
+        handler.lineOffset = article.line - 1
+        let ok = parser.feed(article.bytes, isLast: true)
+        guard !ok || !article.isComplete || handler.inRecord else { return }
+        // The article did not parse to its end: count it as read and skipped.
+        handler.stats.recordsRead += 1
+        handler.stats.recordsSkipped += 1
+        let failure = parser.firstError
+        // A malformed article is reported where the parser stopped; an unclosed one where it starts.
+        let line = article.isComplete ? failure.map { article.line - 1 + $0.line } ?? article.line : article.line
+        let reason = !article.isComplete
+            ? "the article has no closing tag (" + (article.atEndOfFile ? "the file ends inside it, cut short?" : "another article starts first") + ")"
+            : "malformed XML: " + (failure?.message ?? "parsing stopped")
+        handler.log.record(Problem(article.atEndOfFile ? .truncated : .skippedRecord,
+                                   at: SourcePosition(file: path, line: line, record: handler.stats.recordsRead),
+                                   recordKind: "article", recordID: handler.pmid.map { "PMID \($0)" }, field: handler.stack.last,
+                                   reason: reason + "; article skipped, the articles around it were kept"))
+        handler.reset()
     }
 
     private final class Handler: XMLEventHandler {
@@ -71,6 +87,8 @@ public struct PubMedXMLReader: WorkReader {
         var log = ProblemLog()
 
         var stack: [String] = []
+        /// Lines before the article being parsed (each article has its own parser).
+        var lineOffset = 0
         var inRecord = false
         var recordDepth = 0
         var recordLine = 0
@@ -94,6 +112,16 @@ public struct PubMedXMLReader: WorkReader {
 
         private var parent: String? { stack.count >= 2 ? stack[stack.count - 2] : nil }
 
+        /// Forgets a record left half-read by a parse that stopped.
+        func reset() {
+            stack.removeAll()
+            inRecord = false
+            capturing = false
+            author = nil
+            inAuthorList = false
+            pmid = nil
+        }
+
         func startElement(_ name: UnsafePointer<UInt8>) {}
 
         func startElement(_ name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
@@ -103,7 +131,7 @@ public struct PubMedXMLReader: WorkReader {
                 guard !inRecord else { return }
                 inRecord = true
                 recordDepth = stack.count
-                recordLine = parser?.line ?? 0
+                recordLine = lineOffset + (parser?.line ?? 1)
                 work = Work(source: .pubMedXML)
                 pmid = nil; articleIDDOI = nil; locationDOI = nil; badDOI = nil
                 pubYear = nil; medlineYear = nil; articleYear = nil; articleAffiliation = nil
@@ -222,6 +250,124 @@ public struct PubMedXMLReader: WorkReader {
             stats.recordsUsed += 1
             stats.noteYear(work.year)
             if !stopped { emit(work) }
+        }
+    }
+}
+
+/// Cuts a PubMed XML stream into `<PubmedArticle>` / `<PubmedBookArticle>`
+/// elements without parsing them, tracking the line each starts on.
+///
+/// Text between articles (the prologue, `<PubmedArticleSet>`, `<DeleteCitation>`
+/// blocks) is passed over. An article whose closing tag never comes — the
+/// next article starts first, or the file ends — is handed over marked
+/// incomplete, so the reader can report it and go on.
+/// - Complexity: O(file size); memory one article plus one chunk.
+struct PubMedArticleSplitter {
+    struct Article {
+        var bytes: [UInt8]
+        /// 1-based line of the article's start tag.
+        var line: Int
+        var isComplete: Bool
+        var atEndOfFile: Bool
+    }
+
+    private let source: ByteSource
+    private var buffer: [UInt8] = []
+    /// Bytes of `buffer` already handed out or passed over; indexes below are relative to it.
+    private var base = 0
+    /// Line of `buffer[base]`.
+    private var line = 1
+    private var atEnd = false
+    private var inArticle = false
+    private var scanFrom = 0
+
+    private static let names: [[UInt8]] = [Array("PubmedArticle".utf8), Array("PubmedBookArticle".utf8)]
+
+    init(source: ByteSource) { self.source = source }
+
+    private var count: Int { buffer.count - base }
+
+    private mutating func fill() throws -> Bool {
+        guard !atEnd, let chunk = try source.nextChunk() else { atEnd = true; return false }
+        if base > (1 << 20) {
+            buffer.removeFirst(base)
+            base = 0
+        }
+        buffer.append(contentsOf: chunk)
+        return true
+    }
+
+    /// Passes over the first `n` bytes, counting their lines.
+    private mutating func drop(_ n: Int) {
+        for b in buffer[base..<(base + n)] where b == 0x0A { line += 1 }
+        base += n
+    }
+
+    private func bytes(_ n: Int) -> [UInt8] { Array(buffer[base..<(base + n)]) }
+
+    /// The next article start or end tag at or after offset `from`: its
+    /// offset, whether it closes, and the offset just past it.
+    /// One pass over raw bytes: this scan touches every byte of the file.
+    private func nextTag(from: Int) -> (offset: Int, isClose: Bool, end: Int)? {
+        buffer.withUnsafeBufferPointer { all in
+            let n = all.count
+            var i = base + from
+            while i < n {
+                guard all[i] == UInt8(ascii: "<") else { i += 1; continue }
+                let isClose = i + 1 < n && all[i + 1] == UInt8(ascii: "/")
+                let nameStart = i + (isClose ? 2 : 1)
+                for name in Self.names {
+                    let end = nameStart + name.count
+                    guard end < n else { continue }
+                    var same = true
+                    for k in 0..<name.count where all[nameStart + k] != name[k] { same = false; break }
+                    guard same else { continue }
+                    let next = all[end]
+                    if isClose {
+                        if next == UInt8(ascii: ">") { return (i - base, true, end + 1 - base) }
+                    } else if next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D {
+                        return (i - base, false, end - base)
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// The next article, or `nil` at the end of the file.
+    mutating func next() throws -> Article? {
+        while true {
+            if !inArticle {
+                if let tag = nextTag(from: 0), !tag.isClose {
+                    drop(tag.offset)
+                    inArticle = true
+                    scanFrom = 1
+                    continue
+                } else if let tag = nextTag(from: 0) {
+                    drop(tag.end)   // a closing tag with no start: pass over it
+                    continue
+                }
+                // Keep a tail that may hold the start of a tag cut by the chunk boundary.
+                drop(count - min(count, 24))
+                if try !fill() { return nil }
+                continue
+            }
+            if let tag = nextTag(from: scanFrom) {
+                let article = Article(bytes: bytes(tag.isClose ? tag.end : tag.offset), line: line,
+                                      isComplete: tag.isClose, atEndOfFile: false)
+                drop(tag.isClose ? tag.end : tag.offset)
+                inArticle = !tag.isClose
+                scanFrom = 1
+                return article
+            }
+            scanFrom = max(1, count - 24)
+            if try !fill() {
+                inArticle = false
+                let article = Article(bytes: bytes(count), line: line, isComplete: false, atEndOfFile: true)
+                drop(count)
+                return article
+            }
         }
     }
 }

@@ -67,4 +67,36 @@ import Testing
         #expect(p.position.line == 4)
         #expect(p.position.record == 3)
     }
+
+    @Test func pubMedArticleWithBrokenMarkup() throws {
+        let source = Fixture.shared("corpora/pubmed-xml/ncbiutils__pubmed.xml")
+        // Line 306 is the second article's title: break its start tag.
+        let (folder, path) = try damagedCopy(of: source, line: 306) { $0.replacingOccurrences(of: "<ArticleTitle>", with: "<ArticleTitle") }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try readAll(source).works
+        let r = try readAll(path)
+        #expect(r.stats.recordsRead == 5)
+        #expect(r.stats.recordsSkipped == 1)
+        #expect(r.works == [whole[0]] + Array(whole[2...]))
+        let p = try #require(r.log.problems.first)
+        #expect(p.severity == .skippedRecord)
+        #expect(p.position.record == 2)
+        #expect(p.position.line.map { (306...307).contains($0) } == true)
+        #expect(p.recordKind == "article")
+    }
+
+    @Test func pubMedArticleWithoutItsClosingTag() throws {
+        let source = Fixture.shared("corpora/pubmed-xml/ncbiutils__pubmed.xml")
+        let (folder, path) = try damagedCopy(of: source, line: 651) { _ in "" }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try readAll(source).works
+        let r = try readAll(path)
+        #expect(r.stats.recordsRead == 5)
+        #expect(r.stats.recordsSkipped == 1)
+        #expect(r.works == Array(whole[0..<2] + whole[3...]))
+        let p = try #require(r.log.problems.first)
+        #expect(p.position.line == 444)
+        #expect(p.position.record == 3)
+        #expect(p.reason.hasPrefix("the article has no closing tag (another article starts first)"))
+    }
 }
