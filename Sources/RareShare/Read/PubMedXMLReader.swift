@@ -20,7 +20,8 @@
 ///
 /// The file is cut into articles (``PubMedArticleSplitter``) and each is
 /// parsed on its own, so a damaged article is skipped and reported while the
-/// articles before and after it are kept.
+/// articles before and after it are kept. Articles are parsed as UTF-8, the
+/// encoding NLM writes.
 ///
 /// - Complexity: O(file size); memory one record.
 public struct PubMedXMLReader: WorkReader {
