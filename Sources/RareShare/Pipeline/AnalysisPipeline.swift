@@ -24,12 +24,41 @@ public struct AnalysisPipeline: Sendable {
 
         // Every file must exist and be of a known format before any work starts.
         var workReaders: [(String, any WorkReader)] = []
-        for f in options.substanceFiles + options.citationFiles { _ = try ByteSource(path: f) }
-        for f in options.workFiles { workReaders.append((f, try FormatDetector.workReader(for: f, override: options.workFormat))) }
+        var substanceFiles: [String] = [], citationFiles: [String] = []
+        for (files, expected) in [(options.substanceFiles, SourceFormat.reaxysSubstances), (options.citationFiles, .reaxysCitations)] {
+            for f in files {
+                let head = try ByteSource.peek(path: f, count: 8192)
+                if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                    let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
+                    if options.strict { throw InputError(strict: problem) }
+                    quality.problems.record(problem)
+                    continue
+                }
+                if expected == .reaxysSubstances { substanceFiles.append(f) } else { citationFiles.append(f) }
+                guard let found = FormatDetector.detect(head: Self.asUTF8(head)) else {
+                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
+                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export (XML); the file starts with \(FormatDetector.describeStart(head))")
+                }
+                if found != expected && !(found == .reaxysSubstances && expected == .reaxysCitations) {
+                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
+                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export, but this looks like \(found.rawValue)")
+                }
+            }
+        }
+        for f in options.workFiles {
+            // An empty file holds no records: say so, and go on without it.
+            if try ByteSource.peek(path: f, count: 64).allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
+                if options.strict { throw InputError(strict: problem) }
+                quality.problems.record(problem)
+                continue
+            }
+            workReaders.append((f, try FormatDetector.workReader(for: f, override: options.workFormat)))
+        }
 
         // 1. Citations.
         var citations = CitationIndex()
-        for file in options.citationFiles {
+        for file in citationFiles {
             var log = ProblemLog()
             let stats = try ReaxysCitationReader().read(path: file, log: &log) { citations.insert($0) }
             try finish(file: stats, log: log, into: &quality)
@@ -73,7 +102,7 @@ public struct AnalysisPipeline: Sendable {
         // 3. Substances: the first report of each registry number.
         var firsts = FirstReportTable()
         let citationTable = citations
-        for file in options.substanceFiles {
+        for file in substanceFiles {
             let stats = try await readSubstances(file, citations: citationTable, into: &firsts, quality: &quality, progress: progress)
             _ = stats
         }
@@ -115,6 +144,23 @@ public struct AnalysisPipeline: Sendable {
     /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.
     private func readSubstances(_ file: String, citations: CitationIndex, into firsts: inout FirstReportTable,
                                 quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+        if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+            // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
+            var log = ProblemLog()
+            let classifier = RegionClassifier()
+            let stats = try ReaxysSubstanceReader().read(path: file, log: &log) { substance in
+                let chosen = FirstReport.choose(substance, citations: citations)
+                let formula = substance.formula.map(Formula.init)
+                quality.substanceRecords += 1
+                let added = firsts.add(FirstReportTable.Candidate(
+                    registryNumber: substance.registryNumber, year: chosen.year,
+                    citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
+                    regions: formula.map(classifier.regions(of:)) ?? .all, composition: formula.map(\.compositionKey)))
+                if !added { quality.duplicateSubstanceRecords += 1 }
+            }
+            try finish(file: stats, log: log, into: &quality)
+            return stats
+        }
         let source = try ByteSource(path: file)
         var chunker = XMLRecordChunker(source: source, element: "substance")
         var stats = ReadStatistics(file: file, format: .reaxysSubstances)
@@ -166,6 +212,24 @@ public struct AnalysisPipeline: Sendable {
         stats.bytes = source.bytesRead
         try finish(file: stats, log: log, into: &quality)
         return stats
+    }
+
+    /// UTF-16 text (with a byte order mark) re-read as UTF-8, for format detection only.
+    static func asUTF8(_ head: [UInt8]) -> [UInt8] {
+        guard head.count >= 2 else { return head }
+        let le = head[0] == 0xFF && head[1] == 0xFE, be = head[0] == 0xFE && head[1] == 0xFF
+        guard le || be else { return head }
+        var units: [UInt16] = []
+        var i = 2
+        while i + 1 < head.count {
+            units.append(le ? UInt16(head[i]) | UInt16(head[i + 1]) << 8 : UInt16(head[i]) << 8 | UInt16(head[i + 1]))
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    static func isUTF16(_ head: [UInt8]) -> Bool {
+        head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
     }
 
     private func finish(file stats: ReadStatistics, log: ProblemLog, into quality: inout DataQuality) throws {

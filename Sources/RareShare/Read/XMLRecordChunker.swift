@@ -26,6 +26,15 @@ public struct XMLRecordChunker {
         public var records: Int
         /// The file's `<?xml …?>` declaration, if it has one.
         public var declaration: [UInt8]
+
+        public init(index: Int, bytes: [UInt8], firstLine: Int, recordsBefore: Int, records: Int, declaration: [UInt8]) {
+            self.index = index
+            self.bytes = bytes
+            self.firstLine = firstLine
+            self.recordsBefore = recordsBefore
+            self.records = records
+            self.declaration = declaration
+        }
     }
 
     public let element: String
@@ -100,7 +109,14 @@ public struct XMLRecordChunker {
                           recordsBefore: recordsSoFar, records: records, declaration: declaration)
         recordsSoFar += records
         carryLine += before + countLines(carry, start, end)
-        carry.removeFirst(end)
+        // Keep only the unfinished record; the buffer's capacity is reused.
+        let rest = carry.count - end
+        if rest > 0 {
+            carry.withUnsafeMutableBufferPointer { b in
+                _ = memmove(b.baseAddress!, b.baseAddress! + end, rest)
+            }
+        }
+        carry.removeLast(carry.count - rest)
         produced += 1
         return batch
     }

@@ -54,8 +54,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Worker threads for aggregation (results are identical for any number).", valueName: "n"))
-    var threads: Int = AnalysisOptions.availableCores
+    @Option(help: ArgumentHelp("Worker threads for parsing, attribution and aggregation; default: all cores. Results are identical for any number.", valueName: "n"))
+    var threads: Int?
 
     @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
     var figures = false
@@ -72,7 +72,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         for p in pairs where CountryPair(p) == nil {
             throw ValidationError("--pair '\(p)' is not two different country codes such as CN-US.")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if !substances.isEmpty && citations.isEmpty {
             throw ValidationError("--substances needs --citations: substance records name citation ids, and only the citation export holds their DOIs.")
         }
@@ -103,13 +103,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
-        options.threads = threads
+        options.threads = threads ?? AnalysisOptions.availableCores
 
         let showProgress = !common.quiet && Terminal.stderrIsTerminal
         let result: AnalysisResult
         do {
             var progress: (@Sendable (ProgressEvent) -> Void)?
-            if showProgress { progress = { @Sendable event in Terminal.progress(event) } }
+            if showProgress {
+                let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
+                progress = { @Sendable event in display.update(event) }
+            }
             result = try await AnalysisPipeline(options: options).run(progress: progress)
         } catch let error as InputError {
             Terminal.error(error.description)
