@@ -7,7 +7,7 @@ import Testing
 
     func run(_ arguments: [String]) throws -> Run {
         let p = Process()
-        p.executableURL = AnalyzeCommandTests.binary
+        p.executableURL = CommandRunner.binary
         p.arguments = arguments
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
