@@ -80,7 +80,7 @@ public struct AnalysisPipeline: Sendable {
             var log = ProblemLog()
             let stats: ReadStatistics
             if reader.format == .openAlexJSON {
-                stats = try await works.readParallel(file, threads: options.threads, needed: neededDOIs,
+                stats = try await works.readParallel(file, threads: options.threads, batchBytes: options.batchBytes, needed: neededDOIs,
                                                      attributor: attribution, log: &log, quality: &quality,
                                                      counts: &attribution, progress: progress)
             } else {
@@ -228,6 +228,7 @@ public struct AnalysisPipeline: Sendable {
     ) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
         var chunker = XMLRecordChunker(source: source, element: element)
+        chunker.targetBytes = options.batchBytes
         var stats = ReadStatistics(file: file, format: format)
         var fileLog = ProblemLog()
         do {
