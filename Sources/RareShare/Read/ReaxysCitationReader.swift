@@ -8,67 +8,23 @@
 public struct ReaxysCitationReader: Sendable {
     public init() {}
 
+    /// Reads every citation of `path` in one pass, calling `body` once per usable record.
     public func read(path: String, log: inout ProblemLog, _ body: (Citation) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
-        var stats = ReadStatistics(file: path, format: .reaxysCitations)
-        var thrown: Error?
-        try withoutActuallyEscaping(body) { body in
-            let handler = Handler(file: path)
-            let parser = XMLPushParser(handler: handler, fileName: path)
-            handler.parser = parser
-            handler.emit = { [unowned handler] citation in
-                do { try body(citation) } catch { thrown = error; handler.stopped = true }
-            }
-            // The handler keeps the closure; release it before the block ends
-            // so `body` does not outlive this call.
-            defer { handler.emit = { _ in } }
-            let failure = try parser.parse(source)
-            if let thrown { throw thrown }
-            stats = handler.stats
-            stats.bytes = source.bytesRead
-            for p in handler.log.problems { log.record(p) }
-            if let failure {
-                if handler.depth > 0 {
-                    stats.recordsRead += 1
-                    stats.recordsSkipped += 1
-                }
-                log.record(Problem(handler.depth > 0 ? .skippedRecord : .truncated,
-                                   at: SourcePosition(file: path, line: failure.line),
-                                   reason: "XML parsing stopped: \(failure.message) (records before this point were kept)"))
-            }
-        }
-        return stats
+        try XMLRecordFile.read(Handler.self, path: path, log: &log, body)
     }
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<citation>`
     /// records), so citation files are read on several cores; a damaged
     /// record costs only itself (see ``XMLBatchRecovery``).
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> XMLBatchResult<Citation> {
-        XMLBatchRecovery.parse(batch, closingTag: "</citation>") { piece in
-            let handler = Handler(file: file)
-            handler.lineBase = piece.firstLine - 1
-            handler.recordBase = piece.recordsBefore
-            var citations: [Citation] = []
-            handler.emit = { citations.append($0) }
-            let parser = XMLPushParser(handler: handler, fileName: file)
-            handler.parser = parser
-            let ok = XMLBatchRecovery.feed(piece, to: parser)
-            handler.emit = { _ in }
-            if ok { return (XMLBatchResult(records: citations, stats: handler.stats, log: handler.log), false) }
-            let failure = parser.firstError ?? (parser.line, "malformed XML")
-            let lost = max(piece.records, XMLBatchRecovery.countOpens("citation", in: piece.bytes), 1)
-            var result = XMLBatchResult<Citation>(stats: ReadStatistics(file: file, format: .reaxysCitations))
-            result.stats.recordsRead = lost
-            result.stats.recordsSkipped = lost
-            result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
-                                                                          record: piece.recordsBefore + 1),
-                                      recordKind: "citation",
-                                      reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
-            return (result, true)
-        }
+        XMLRecordFile.parse(Handler.self, batch: batch, file: file)
     }
 
-    private final class Handler: XMLEventHandler {
+    final class Handler: XMLRecordHandler {
+        static let recordElement = "citation"
+        static let format = SourceFormat.reaxysCitations
+        var isInsideRecord: Bool { depth > 0 }
+
         enum Field { case id, doi, year, preprintYear, authors }
         let file: String
         weak var parser: XMLPushParser?
@@ -90,7 +46,7 @@ public struct ReaxysCitationReader: Sendable {
         var id: String?, doi: String?, rawDOI: String?, year: Int?, preprintYear: Int?, authors: String?
         var badYear: String?
 
-        init(file: String) {
+        required init(file: String) {
             self.file = file
             stats = ReadStatistics(file: file, format: .reaxysCitations)
         }

@@ -11,40 +11,10 @@
 public struct ReaxysSubstanceReader: Sendable {
     public init() {}
 
-    /// Reads every substance of `path`, calling `body` once per usable record.
-    /// Unusable records are skipped and listed in `log`.
+    /// Reads every substance of `path` in one pass, calling `body` once per
+    /// usable record. Unusable records are skipped and listed in `log`.
     public func read(path: String, log: inout ProblemLog, _ body: (Substance) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
-        var stats = ReadStatistics(file: path, format: .reaxysSubstances)
-        var thrown: Error?
-        try withoutActuallyEscaping(body) { body in
-            let handler = Handler(file: path)
-            let parser = XMLPushParser(handler: handler, fileName: path)
-            handler.parser = parser
-            handler.emit = { [unowned handler] substance in
-                do { try body(substance) } catch { thrown = error; handler.stopped = true }
-            }
-            // The handler keeps the closure; release it before the block ends
-            // so `body` does not outlive this call.
-            defer { handler.emit = { _ in } }
-            let failure = try parser.parse(source)
-            if let thrown { throw thrown }
-            stats = handler.stats
-            stats.bytes = source.bytesRead
-            for p in handler.log.problems { log.record(p) }
-            if let failure {
-                let what = handler.inRecord ? "substance \(handler.stats.recordsRead + 1) is incomplete and was not used: " : ""
-                if handler.inRecord {
-                    stats.recordsRead += 1
-                    stats.recordsSkipped += 1
-                }
-                log.record(Problem(handler.inRecord ? .skippedRecord : .truncated,
-                                   at: SourcePosition(file: path, line: failure.line),
-                                   recordKind: nil, field: nil,
-                                   reason: "XML parsing stopped: \(failure.message) (\(what)records before this point were kept)"))
-            }
-        }
-        return stats
+        try XMLRecordFile.read(Handler.self, path: path, log: &log, body)
     }
 
     /// What one batch of a file yields.
@@ -54,35 +24,14 @@ public struct ReaxysSubstanceReader: Sendable {
     /// records), reporting lines and record numbers of the whole file; a
     /// damaged record costs only itself (see ``XMLBatchRecovery``).
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> BatchResult {
-        XMLBatchRecovery.parse(batch, closingTag: "</substance>") { parseOnce($0, file: file) }
+        XMLRecordFile.parse(Handler.self, batch: batch, file: file)
     }
 
-    private func parseOnce(_ batch: XMLRecordChunker.Batch, file: String) -> (BatchResult, failed: Bool) {
-        let handler = Handler(file: file)
-        handler.lineBase = batch.firstLine - 1
-        handler.recordBase = batch.recordsBefore
-        var substances: [Substance] = []
-        handler.emit = { substances.append($0) }
-        let parser = XMLPushParser(handler: handler, fileName: file)
-        handler.parser = parser
-        let ok = XMLBatchRecovery.feed(batch, to: parser)
-        handler.emit = { _ in }
-        if ok { return (BatchResult(records: substances, stats: handler.stats, log: handler.log), false) }
-        let failure = parser.firstError ?? (parser.line, "malformed XML")
-        // Every record of the piece not read is counted as skipped.
-        let opens = XMLBatchRecovery.countOpens("substance", in: batch.bytes)
-        let lost = max(max(batch.records, opens), 1)
-        var result = BatchResult(stats: ReadStatistics(file: file, format: .reaxysSubstances))
-        result.stats.recordsRead = lost
-        result.stats.recordsSkipped = lost
-        result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
-                                                                      record: batch.recordsBefore + 1),
-                                  recordKind: "substance",
-                                  reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
-        return (result, true)
-    }
+    final class Handler: XMLRecordHandler {
+        static let recordElement = "substance"
+        static let format = SourceFormat.reaxysSubstances
+        var isInsideRecord: Bool { inRecord }
 
-    private final class Handler: XMLEventHandler {
         enum Field { case xrn, formula, citationID, year }
         let file: String
         weak var parser: XMLPushParser?
@@ -106,7 +55,7 @@ public struct ReaxysSubstanceReader: Sendable {
         var reports: [SubstanceReport] = []
         var problems: [Problem] = []
 
-        init(file: String) {
+        required init(file: String) {
             self.file = file
             stats = ReadStatistics(file: file, format: .reaxysSubstances)
         }

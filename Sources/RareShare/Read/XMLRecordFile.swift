@@ -1,0 +1,86 @@
+/// A SAX handler that turns the events of one kind of XML record into values.
+protocol XMLRecordHandler: XMLEventHandler {
+    associatedtype Record: Sendable
+    /// The record element, e.g. `substance`.
+    static var recordElement: String { get }
+    static var format: SourceFormat { get }
+    init(file: String)
+    var parser: XMLPushParser? { get set }
+    var emit: (Record) -> Void { get set }
+    var stopped: Bool { get set }
+    var stats: ReadStatistics { get }
+    var log: ProblemLog { get }
+    /// Added to the parser's line numbers when parsing a batch cut from the file.
+    var lineBase: Int { get set }
+    /// Records of the file before this batch.
+    var recordBase: Int { get set }
+    /// True between a record's opening and closing tags.
+    var isInsideRecord: Bool { get }
+}
+
+/// The two ways an XML export of records is read: whole (a single pass, as
+/// UTF-16 files need) or as a batch cut by ``XMLRecordChunker`` (parallel).
+enum XMLRecordFile {
+    /// Reads every record of `path` in one pass, calling `body` once per usable record.
+    static func read<H: XMLRecordHandler>(_ handlerType: H.Type, path: String, log: inout ProblemLog,
+                                          _ body: (H.Record) throws -> Void) throws -> ReadStatistics {
+        let source = try ByteSource(path: path)
+        var stats = ReadStatistics(file: path, format: H.format)
+        var thrown: Error?
+        try withoutActuallyEscaping(body) { body in
+            let handler = H(file: path)
+            let parser = XMLPushParser(handler: handler, fileName: path)
+            handler.parser = parser
+            handler.emit = { [unowned handler] record in
+                do { try body(record) } catch { thrown = error; handler.stopped = true }
+            }
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
+            defer { handler.emit = { _ in } }
+            let failure = try parser.parse(source)
+            if let thrown { throw thrown }
+            stats = handler.stats
+            stats.bytes = source.bytesRead
+            log.merge(handler.log)
+            if let failure {
+                if handler.isInsideRecord {
+                    stats.recordsRead += 1
+                    stats.recordsSkipped += 1
+                }
+                let what = handler.isInsideRecord ? "\(H.recordElement) \(stats.recordsRead) is incomplete and was not used; " : ""
+                log.record(Problem(handler.isInsideRecord ? .skippedRecord : .truncated,
+                                   at: SourcePosition(file: path, line: failure.line),
+                                   reason: "XML parsing stopped: \(failure.message) (\(what)records before this point were kept)"))
+            }
+        }
+        return stats
+    }
+
+    /// Parses one batch of complete records; a damaged record costs only itself (``XMLBatchRecovery``).
+    static func parse<H: XMLRecordHandler>(_ handlerType: H.Type, batch: XMLRecordChunker.Batch,
+                                           file: String) -> XMLBatchResult<H.Record> {
+        XMLBatchRecovery.parse(batch, closingTag: "</\(H.recordElement)>") { piece in
+            let handler = H(file: file)
+            handler.lineBase = piece.firstLine - 1
+            handler.recordBase = piece.recordsBefore
+            var records: [H.Record] = []
+            handler.emit = { records.append($0) }
+            let parser = XMLPushParser(handler: handler, fileName: file)
+            handler.parser = parser
+            let ok = XMLBatchRecovery.feed(piece, to: parser)
+            handler.emit = { _ in }
+            if ok { return (XMLBatchResult(records: records, stats: handler.stats, log: handler.log), false) }
+            let failure = parser.firstError ?? (parser.line, "malformed XML")
+            // Every record of the piece not read is counted as skipped.
+            let lost = max(piece.records, XMLBatchRecovery.countOpens(H.recordElement, in: piece.bytes), 1)
+            var result = XMLBatchResult<H.Record>(stats: ReadStatistics(file: file, format: H.format))
+            result.stats.recordsRead = lost
+            result.stats.recordsSkipped = lost
+            result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
+                                                                          record: piece.recordsBefore + 1),
+                                      recordKind: H.recordElement,
+                                      reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
+            return (result, true)
+        }
+    }
+}
