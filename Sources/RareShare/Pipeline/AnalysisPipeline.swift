@@ -239,11 +239,7 @@ public struct AnalysisPipeline: Sendable {
         do {
             try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() }, transform: parse,
                                              consume: { (result: XMLBatchResult<Record>) in
-                stats.recordsRead += result.stats.recordsRead
-                stats.recordsUsed += result.stats.recordsUsed
-                stats.recordsSkipped += result.stats.recordsSkipped
-                stats.noteYear(result.stats.minimumYear)
-                stats.noteYear(result.stats.maximumYear)
+                stats.add(result.stats)
                 fileLog.merge(result.log)
                 for record in result.records { try consume(record) }
                 if options.strict, let first = fileLog.first { throw InputError(strict: first) }

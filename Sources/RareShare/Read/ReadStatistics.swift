@@ -17,6 +17,15 @@ public struct ReadStatistics: Sendable, Equatable {
         self.format = format
     }
 
+    /// Adds the counts and year range of another part of the same file.
+    mutating func add(_ other: ReadStatistics) {
+        recordsRead += other.recordsRead
+        recordsUsed += other.recordsUsed
+        recordsSkipped += other.recordsSkipped
+        noteYear(other.minimumYear)
+        noteYear(other.maximumYear)
+    }
+
     mutating func noteYear(_ year: Int?) {
         guard let year else { return }
         minimumYear = Swift.min(minimumYear ?? year, year)

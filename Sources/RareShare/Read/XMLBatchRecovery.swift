@@ -12,11 +12,7 @@ public struct XMLBatchResult<Record: Sendable>: Sendable {
 
     mutating func append(_ other: XMLBatchResult<Record>) {
         records += other.records
-        stats.recordsRead += other.stats.recordsRead
-        stats.recordsUsed += other.stats.recordsUsed
-        stats.recordsSkipped += other.stats.recordsSkipped
-        stats.noteYear(other.stats.minimumYear)
-        stats.noteYear(other.stats.maximumYear)
+        stats.add(other.stats)
         log.merge(other.log)
     }
 }
