@@ -19,6 +19,8 @@ public struct ReaxysCitationReader: Sendable {
             handler.emit = { citation in
                 do { try body(citation) } catch { thrown = error; handler.stopped = true }
             }
+            // The handler and this closure refer to each other: break the cycle so `body` does not outlive the call.
+            defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats

@@ -24,6 +24,8 @@ public struct ReaxysSubstanceReader: Sendable {
             handler.emit = { substance in
                 do { try body(substance) } catch { thrown = error; handler.stopped = true }
             }
+            // The handler and this closure refer to each other: break the cycle so `body` does not outlive the call.
+            defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats
