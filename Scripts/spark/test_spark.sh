@@ -98,6 +98,23 @@ generated gen-small 1 400 3 0 first
 generated gen-seed3 3 2500 2 0 first
 generated gen-split-all 2 6000 4 1 all
 generated pub-generated 4 1500 3 0 first works-only
+# Extraction spread over Spark tasks, one per input file (extract_with_spark.py).
+cluster() {   # name seed substances files
+    local name="$1" dir="$WORK/inputs-$1"
+    python3 "$HERE/make_sample.py" "$dir" --seed "$2" --substances "$3" --files "$4" || { fail "$name: make_sample.py"; return; }
+    mkdir -p "$WORK/$name"
+    if ! run_analyze "$name" --substances "$dir/substances" --citations "$dir/citations" --works "$dir/works"; then
+        fail "$name: rareshare analyze"; return
+    fi
+    if ! spark-submit --master 'local[2]' --conf spark.ui.enabled=false "$HERE/extract_with_spark.py" --rareshare "$BIN" \
+            --out "$WORK/$name/rows" --gzip --substances "$dir/substances" --citations "$dir/citations" --works "$dir/works" \
+            >"$WORK/$name.extract.log" 2>&1; then
+        grep -v ' INFO \| WARN ' "$WORK/$name.extract.log" | tail -10; fail "$name: extract_with_spark.py"; return
+    fi
+    datasets+=("$name")
+}
+cluster gen-cluster 5 1200 5
+
 OPENALEX="$ROOT/../shared/corpora/openalex-json"
 if [ -d "$OPENALEX" ]; then
     prepare pub-openalex 0 first "" "" "$(ls "$OPENALEX"/* | tr '\n' ' ')"
