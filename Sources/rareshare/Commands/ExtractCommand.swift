@@ -14,7 +14,8 @@ struct ExtractCommand: ParsableCommand {
         gazetteer nor XML parser; Scripts/spark/rareshare_tables.py then computes \
         the tables analyze writes (docs/SPARK.md).
 
-          rareshare extract --substances reaxys/substances/ --citations reaxys/citations/ \\
+          rareshare extract --substances reaxys/substances/ \\
+                            --citations reaxys/citations/ \\
                             --works openalex/ --out rows/
 
         Each file is extracted on its own, so a share of the files can be extracted \
@@ -50,7 +51,7 @@ struct ExtractCommand: ParsableCommand {
     var gzip = false
 
     @Option(name: .customLong("file-order-start"),
-            help: ArgumentHelp("Place of the first file of each kind in the whole run's file order (default 0).", valueName: "n"))
+            help: ArgumentHelp("Place of the first file of each kind in the whole run's file order.", valueName: "n"))
     var fileOrderStart: Int = 0
 
     @OptionGroup var common: CommonOptions
