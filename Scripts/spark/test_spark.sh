@@ -53,9 +53,9 @@ run_analyze() {   # name args...
     "$BIN" analyze --quiet --out "$WORK/$name/analyze" "$@" >"$WORK/$name.analyze.log" 2>&1
 }
 
-prepare() {   # name split affiliations substances citations works (space-separated lists, may be empty)
+prepare() {   # name split affiliations substances citations works [extract flags] (lists space-separated, may be empty)
     local name="$1" split="$2" aff="$3"
-    local -a s=($4) c=($5) w=($6) a=()
+    local -a s=($4) c=($5) w=($6) a=() extra=(${7:-})
     [ ${#s[@]} -gt 0 ] && a+=(--substances "${s[@]}")
     [ ${#c[@]} -gt 0 ] && a+=(--citations "${c[@]}")
     a+=(--works "${w[@]}")
@@ -72,19 +72,20 @@ prepare() {   # name split affiliations substances citations works (space-separa
                 --substances "${s[@]:2}" --citations "${c[@]:2}" --works "${w[@]:2}" >>"$WORK/$name.extract.log" 2>&1; then
             tail -5 "$WORK/$name.extract.log"; fail "$name: rareshare extract"; return
         fi
-    elif ! "$BIN" extract --quiet --affiliations "$aff" --out "$rows" "${a[@]}" >"$WORK/$name.extract.log" 2>&1; then
+    elif ! "$BIN" extract --quiet --affiliations "$aff" --out "$rows" "${extra[@]}" "${a[@]}" >"$WORK/$name.extract.log" 2>&1; then
         tail -5 "$WORK/$name.extract.log"; fail "$name: rareshare extract"; return
     fi
     datasets+=("$name")
 }
 
-generated() {   # name seed substances files split affiliations [works-only]
+generated() {   # name seed substances files split affiliations [works-only|cited-only]
     local name="$1" dir="$WORK/inputs-$1"
     python3 "$HERE/make_sample.py" "$dir" --seed "$2" --substances "$3" --files "$4" || { fail "$name: make_sample.py"; return; }
     if [ "${7:-}" = works-only ]; then
         prepare "$name" 0 "$6" "" "" "$(ls "$dir"/works/* | tr '\n' ' ')"
     else
-        prepare "$name" "$5" "$6" "$(ls "$dir"/substances/* | tr '\n' ' ')" "$(ls "$dir"/citations/* | tr '\n' ' ')" "$(ls "$dir"/works/* | tr '\n' ' ')"
+        prepare "$name" "$5" "$6" "$(ls "$dir"/substances/* | tr '\n' ' ')" "$(ls "$dir"/citations/* | tr '\n' ' ')" "$(ls "$dir"/works/* | tr '\n' ' ')" \
+            "$([ "${7:-}" = cited-only ] && echo --cited-only)"
     fi
 }
 
@@ -95,7 +96,7 @@ else
     echo "note: no Fixtures/demo in this tree; generated data only"
 fi
 generated gen-small 1 400 3 0 first
-generated gen-seed3 3 2500 2 0 first
+generated gen-seed3 3 2500 2 0 first cited-only
 generated gen-split-all 2 6000 4 1 all
 generated pub-generated 4 1500 3 0 first works-only
 # Extraction spread over Spark tasks, one per input file (extract_with_spark.py).

@@ -19,6 +19,11 @@ public struct ExtractOptions: Sendable {
     public var firstFileOrder = 0
     /// Folder receiving `substances/`, `citations/` and `works/`.
     public var folder = "rareshare-rows"
+    /// Writes only works whose DOI one of `citationFiles` names. The join
+    /// drops every other work anyway, and most of a bibliographic snapshot
+    /// is cited by no Reaxys record, so this shrinks the works rows by orders
+    /// of magnitude; it needs every citation file in the same run.
+    public var citedWorksOnly = false
 
     public init() {}
 }
@@ -79,16 +84,22 @@ public struct RowExtractor {
         let classifier = RegionClassifier()
         try createFolders()
 
+        var cited: Set<String>? = options.citedWorksOnly ? [] : nil
         for (i, file) in options.citationFiles.enumerated() {
             let order = options.firstFileOrder + i
             try extract(file, kind: .citations, order: order, into: &summary, progress: progress) { writer, log in
-                try Self.citationRows(path: file, order: order, log: &log, emit: writer.write)
+                try Self.citationRows(path: file, order: order, log: &log) { row, citation in
+                    if let doi = citation.doi { cited?.insert(doi) }
+                    try writer.write(row)
+                }
             }
         }
         for (i, file) in options.workFiles.enumerated() {
             let order = options.firstFileOrder + i
             try extract(file, kind: .works, order: order, into: &summary, progress: progress) { writer, log in
-                try Self.workRows(path: file, reader: readers[i], order: order, attributor: &attributor, log: &log, emit: writer.write)
+                try Self.workRows(path: file, reader: readers[i], order: order, attributor: &attributor, log: &log,
+                                  keep: { work in cited.map { set in work.doi.map(set.contains) ?? false } ?? true },
+                                  emit: writer.write)
             }
         }
         for (i, file) in options.substanceFiles.enumerated() {
@@ -104,20 +115,23 @@ public struct RowExtractor {
 
     /// Rows of one citation export.
     public static func citationRows(path: String, order: Int, log: inout ProblemLog,
-                                    emit: (String) throws -> Void) throws -> ReadStatistics {
+                                    emit: (String, Citation) throws -> Void) throws -> ReadStatistics {
         var seq = 0
         return try ReaxysCitationReader().read(path: path, log: &log) { c in
             seq += 1
-            try emit(ExtractRow.citation(c, file: order, seq: seq))
+            try emit(ExtractRow.citation(c, file: order, seq: seq), c)
         }
     }
 
-    /// Rows of one bibliographic file, each attributed as it is read.
+    /// Rows of one bibliographic file, each attributed as it is read. A work
+    /// `keep` rejects still takes its `seq`, so rows keep the numbers of a run without the filter.
     public static func workRows(path: String, reader: any WorkReader, order: Int, attributor: inout CountryAttributor,
-                                log: inout ProblemLog, emit: (String) throws -> Void) throws -> ReadStatistics {
+                                log: inout ProblemLog, keep: (Work) -> Bool = { _ in true },
+                                emit: (String) throws -> Void) throws -> ReadStatistics {
         var seq = 0
         return try reader.read(path: path, log: &log) { work in
             seq += 1
+            guard keep(work) else { return }
             try emit(ExtractRow.work(work, authorship: attributor.attribute(work), file: order, seq: seq))
         }
     }

@@ -50,6 +50,10 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Compress the rows (.jsonl.gz).")
     var gzip = false
 
+    @Flag(name: .customLong("cited-only"),
+          help: "Write only works whose DOI a --citations file of this run names (needs every citation file in the run).")
+    var citedOnly = false
+
     @Option(name: .customLong("file-order-start"),
             help: ArgumentHelp("Place of the first file of each kind in the whole run's file order.", valueName: "n"))
     var fileOrderStart: Int = 0
@@ -65,6 +69,9 @@ struct ExtractCommand: ParsableCommand {
         }
         if substances.isEmpty && citations.isEmpty && works.isEmpty {
             throw ValidationError("name at least one input: --substances, --citations or --works.")
+        }
+        if citedOnly && citations.isEmpty {
+            throw ValidationError("--cited-only needs --citations: only the citation exports say which DOIs are cited.")
         }
         if fileOrderStart < 0 { throw ValidationError("--file-order-start must be 0 or more.") }
     }
@@ -84,6 +91,7 @@ struct ExtractCommand: ParsableCommand {
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
+        options.citedWorksOnly = citedOnly
         options.folder = out
 
         let summary: ExtractSummary

@@ -113,6 +113,25 @@ import Testing
         #expect(names == ["000004-subs_xml" + ext])
     }
 
+    @Test func citedOnlyKeepsWorksWhoseDOIACitationNamesWithTheirOrdinals() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let works = #"{"id":"W0","doi":"10.9/other","authorships":[]}"# + "\n" + Self.works
+        var options = ExtractOptions()
+        options.citationFiles = [try write(Self.citations, "cits.xml", in: folder)]
+        options.workFiles = [try write(works, "works.jsonl", in: folder)]
+        options.folder = folder.appendingPathComponent("rows").path
+        options.citedWorksOnly = true
+
+        let summary = try RowExtractor(options: options).run()
+
+        // W0 (uncited DOI) and W2 (no DOI) are left out; W1 keeps seq 2, its place in the file.
+        #expect(summary.files[1].rows == 1)
+        #expect(try lines(summary.files[1].output) == [
+            #"{"file":0,"seq":2,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3}"#,
+        ])
+    }
+
     @Test func strictStopsAtTheFirstProblemAndLeavesNoRowFile() throws {
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
