@@ -85,7 +85,7 @@ generated() {   # name seed substances files split affiliations [works-only|cite
         prepare "$name" 0 "$6" "" "" "$(ls "$dir"/works/* | tr '\n' ' ')"
     else
         prepare "$name" "$5" "$6" "$(ls "$dir"/substances/* | tr '\n' ' ')" "$(ls "$dir"/citations/* | tr '\n' ' ')" "$(ls "$dir"/works/* | tr '\n' ' ')" \
-            "$([ "${7:-}" = cited-only ] && echo --cited-only)"
+            "$([ "${7:-}" = cited-only ] && echo --cited-by "$dir/citations")"
     fi
 }
 

@@ -19,11 +19,13 @@ public struct ExtractOptions: Sendable {
     public var firstFileOrder = 0
     /// Folder receiving `substances/`, `citations/` and `works/`.
     public var folder = "rareshare-rows"
-    /// Writes only works whose DOI one of `citationFiles` names. The join
-    /// drops every other work anyway, and most of a bibliographic snapshot
-    /// is cited by no Reaxys record, so this shrinks the works rows by orders
-    /// of magnitude; it needs every citation file in the same run.
-    public var citedWorksOnly = false
+    /// When not empty, only works whose DOI one of these citation exports
+    /// names are written. The join drops every other work anyway, and most of
+    /// a bibliographic snapshot is cited by no Reaxys record, so this shrinks
+    /// the works rows by orders of magnitude. These files are read for their
+    /// DOIs only (name them in ``citationFiles`` too for their rows), so each
+    /// machine extracting a share of the works can name all citation exports.
+    public var citedBy: [String] = []
 
     public init() {}
 }
@@ -75,7 +77,7 @@ public struct RowExtractor {
     ///   format, a write failure, or (under `strict`) the first record problem.
     public func run(progress: ((ExtractedFile) -> Void)? = nil) throws -> ExtractSummary {
         // Every file must exist and be of a known format before any row is written.
-        for f in options.substanceFiles + options.citationFiles { _ = try ByteSource(path: f) }
+        for f in options.substanceFiles + options.citationFiles + options.citedBy { _ = try ByteSource(path: f) }
         var readers: [any WorkReader] = []
         for f in options.workFiles { readers.append(try FormatDetector.workReader(for: f, override: options.workFormat)) }
 
@@ -84,14 +86,23 @@ public struct RowExtractor {
         let classifier = RegionClassifier()
         try createFolders()
 
-        var cited: Set<String>? = options.citedWorksOnly ? [] : nil
+        var cited: Set<String>?
+        if !options.citedBy.isEmpty && !options.workFiles.isEmpty {
+            var dois = Set<String>()
+            for file in options.citedBy {
+                var log = ProblemLog()
+                _ = try ReaxysCitationReader().read(path: file, log: &log) { c in
+                    if let doi = c.doi { dois.insert(doi) }
+                }
+                summary.problems.merge(log)
+                if options.strict, let first = log.first { throw InputError(strict: first) }
+            }
+            cited = dois
+        }
         for (i, file) in options.citationFiles.enumerated() {
             let order = options.firstFileOrder + i
             try extract(file, kind: .citations, order: order, into: &summary, progress: progress) { writer, log in
-                try Self.citationRows(path: file, order: order, log: &log) { row, citation in
-                    if let doi = citation.doi { cited?.insert(doi) }
-                    try writer.write(row)
-                }
+                try Self.citationRows(path: file, order: order, log: &log, emit: writer.write)
             }
         }
         for (i, file) in options.workFiles.enumerated() {
@@ -115,11 +126,11 @@ public struct RowExtractor {
 
     /// Rows of one citation export.
     public static func citationRows(path: String, order: Int, log: inout ProblemLog,
-                                    emit: (String, Citation) throws -> Void) throws -> ReadStatistics {
+                                    emit: (String) throws -> Void) throws -> ReadStatistics {
         var seq = 0
         return try ReaxysCitationReader().read(path: path, log: &log) { c in
             seq += 1
-            try emit(ExtractRow.citation(c, file: order, seq: seq), c)
+            try emit(ExtractRow.citation(c, file: order, seq: seq))
         }
     }
 

@@ -50,9 +50,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Compress the rows (.jsonl.gz).")
     var gzip = false
 
-    @Flag(name: .customLong("cited-only"),
-          help: "Write only works whose DOI a --citations file of this run names (needs every citation file in the run).")
-    var citedOnly = false
+    @Option(name: .customLong("cited-by"), parsing: .upToNextOption,
+            help: ArgumentHelp("Write only works whose DOI one of these Reaxys citation exports names (read for their DOIs only; name them all).", valueName: "path"))
+    var citedBy: [String] = []
 
     @Option(name: .customLong("file-order-start"),
             help: ArgumentHelp("Place of the first file of each kind in the whole run's file order.", valueName: "n"))
@@ -67,11 +67,11 @@ struct ExtractCommand: ParsableCommand {
         if let format, SourceFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)'; known: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        if !citedBy.isEmpty && works.isEmpty {
+            throw ValidationError("--cited-by filters --works; name the works files to extract.")
+        }
         if substances.isEmpty && citations.isEmpty && works.isEmpty {
             throw ValidationError("name at least one input: --substances, --citations or --works.")
-        }
-        if citedOnly && citations.isEmpty {
-            throw ValidationError("--cited-only needs --citations: only the citation exports say which DOIs are cited.")
         }
         if fileOrderStart < 0 { throw ValidationError("--file-order-start must be 0 or more.") }
     }
@@ -82,6 +82,7 @@ struct ExtractCommand: ParsableCommand {
             options.substanceFiles = try InputFiles.expand(substances)
             options.citationFiles = try InputFiles.expand(citations)
             options.workFiles = try InputFiles.expand(works)
+            options.citedBy = try InputFiles.expand(citedBy)
         } catch let error as InputError {
             Terminal.error(error.description)
             throw ExitCode(error.exitCode)
@@ -91,7 +92,6 @@ struct ExtractCommand: ParsableCommand {
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
-        options.citedWorksOnly = citedOnly
         options.folder = out
 
         let summary: ExtractSummary

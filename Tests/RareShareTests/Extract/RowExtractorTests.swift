@@ -113,21 +113,22 @@ import Testing
         #expect(names == ["000004-subs_xml" + ext])
     }
 
-    @Test func citedOnlyKeepsWorksWhoseDOIACitationNamesWithTheirOrdinals() throws {
+    @Test func citedByKeepsWorksWhoseDOIACitationNamesWithTheirOrdinals() throws {
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let works = #"{"id":"W0","doi":"10.9/other","authorships":[]}"# + "\n" + Self.works
         var options = ExtractOptions()
-        options.citationFiles = [try write(Self.citations, "cits.xml", in: folder)]
+        options.citedBy = [try write(Self.citations, "cits.xml", in: folder)]
         options.workFiles = [try write(works, "works.jsonl", in: folder)]
         options.folder = folder.appendingPathComponent("rows").path
-        options.citedWorksOnly = true
 
         let summary = try RowExtractor(options: options).run()
 
+        // Only works rows: --cited-by files are read for their DOIs, not extracted.
+        #expect(summary.files.map(\.kind) == [.works])
         // W0 (uncited DOI) and W2 (no DOI) are left out; W1 keeps seq 2, its place in the file.
-        #expect(summary.files[1].rows == 1)
-        #expect(try lines(summary.files[1].output) == [
+        #expect(summary.files[0].rows == 1)
+        #expect(try lines(summary.files[0].output) == [
             #"{"file":0,"seq":2,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3}"#,
         ])
     }
