@@ -4,7 +4,7 @@ extraction of a large batch of exports is spread over the cluster's workers.
 
     spark-submit Scripts/spark/extract_with_spark.py --rareshare /opt/rareshare/bin/rareshare \
         --out /shared/rows --substances /shared/reaxys/substances --citations /shared/reaxys/citations \
-        --works /shared/openalex [--affiliations first|all] [--gzip]
+        --works /shared/openalex [--affiliations first|all] [--gzip] [--cited-by /shared/reaxys/citations]
 
 Inputs are files, folders or glob patterns, expanded and ordered exactly as
 `rareshare analyze` orders them (a folder: its files, hidden ones left out,
@@ -66,6 +66,7 @@ def main(argv):
     ap.add_argument("--affiliations", default="first")
     ap.add_argument("--format")
     ap.add_argument("--gzip", action="store_true")
+    ap.add_argument("--cited-by", nargs="*", default=[], help="citation exports whose DOIs select the works to write")
     a = ap.parse_args(argv)
     tasks = []
     for kind in ("citations", "works", "substances"):
@@ -76,6 +77,8 @@ def main(argv):
                 command.append("--gzip")
             if a.format and kind == "works":
                 command += ["--format", a.format]
+            if a.cited_by and kind == "works":
+                command += ["--cited-by"] + a.cited_by
             tasks.append(command)
     if not tasks:
         sys.stderr.write("extract_with_spark: no input files\n")

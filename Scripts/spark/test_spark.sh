@@ -109,6 +109,7 @@ cluster() {   # name seed substances files
     fi
     if ! spark-submit --master 'local[2]' --conf spark.ui.enabled=false "$HERE/extract_with_spark.py" --rareshare "$BIN" \
             --out "$WORK/$name/rows" --gzip --substances "$dir/substances" --citations "$dir/citations" --works "$dir/works" \
+            --cited-by "$dir/citations" \
             >"$WORK/$name.extract.log" 2>&1; then
         grep -v ' INFO \| WARN ' "$WORK/$name.extract.log" | tail -10; fail "$name: extract_with_spark.py"; return
     fi
