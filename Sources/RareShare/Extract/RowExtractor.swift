@@ -66,7 +66,8 @@ public struct ExtractSummary: Sendable {
 /// which need only one record, happen here.
 ///
 /// - Complexity: O(input size) time; memory O(one record) plus the
-///   attribution cache of distinct affiliation strings.
+///   attribution cache of distinct affiliation strings (and, with
+///   ``ExtractOptions/citedBy``, the set of cited DOIs).
 public struct RowExtractor {
     public var options: ExtractOptions
 
@@ -94,7 +95,7 @@ public struct RowExtractor {
                 _ = try ReaxysCitationReader().read(path: file, log: &log) { c in
                     if let doi = c.doi { dois.insert(doi) }
                 }
-                summary.problems.merge(log)
+                // Its problems are reported by the run that extracts the file's rows.
                 if options.strict, let first = log.first { throw InputError(strict: first) }
             }
             cited = dois
