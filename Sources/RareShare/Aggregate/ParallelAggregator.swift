@@ -17,12 +17,21 @@ public struct ParallelAggregator: Sendable {
     }
 
     public func aggregate(_ units: [AttributedUnit]) async -> ShareTally {
-        let chunkCount = (units.count + Self.chunkSize - 1) / Self.chunkSize
+        await aggregate(count: units.count) { units[$0] }
+    }
+
+    /// Aggregates units `0..<count` produced on demand by `unit` (which
+    /// returns `nil` for a position that is not counted), so callers need not
+    /// hold every unit in memory at once.
+    public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> ShareTally {
+        let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
         let pairs = self.pairs
-        func tally(chunk index: Int) -> ShareTally {
+        @Sendable func tally(chunk index: Int) -> ShareTally {
             var t = ShareTally(pairs: pairs)
             let start = index * Self.chunkSize
-            for unit in units[start..<min(units.count, start + Self.chunkSize)] { t.add(unit) }
+            for i in start..<min(count, start + Self.chunkSize) {
+                if let u = unit(i) { t.add(u) }
+            }
             return t
         }
         var result = ShareTally(pairs: pairs)

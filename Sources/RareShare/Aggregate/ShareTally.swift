@@ -7,9 +7,10 @@ public struct ShareTally: Sendable, Equatable {
 
     /// Adds one unit to every region it belongs to.
     public mutating func add(_ unit: AttributedUnit) {
+        let summary = YearlyTally.UnitSummary(unit)
         for region in unit.regions.regions {
             regions[region, default: [:]][unit.year, default: YearlyTally()]
-                .add(unit, pairs: pairs, keepCompositions: region == .organometallic || region == .rareEarth)
+                .add(summary, pairs: pairs, keepCompositions: region == .organometallic || region == .rareEarth)
         }
     }
 

@@ -24,19 +24,36 @@ public struct YearlyTally: Sendable, Equatable {
 
     /// Adds one unit. `pairs` names the "c without d" sums to keep.
     public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool) {
+        add(UnitSummary(unit), pairs: pairs, keepCompositions: keepCompositions)
+    }
+
+    /// What every region a unit belongs to adds: computed once per unit.
+    public struct UnitSummary {
+        var composition: String?
+        var set: CountrySet?
+        var fractional: [(CountryCode, Double)] = []
+
+        public init(_ unit: AttributedUnit) {
+            composition = unit.composition
+            if let authorship = unit.authorship, authorship.authorCount > 0 {
+                fractional = authorship.fractionalWeights()
+                set = CountrySet(sorted: fractional.map(\.0))
+            }
+        }
+    }
+
+    mutating func add(_ unit: UnitSummary, pairs: [CountryPair], keepCompositions: Bool) {
         units += 1
         if keepCompositions, let composition = unit.composition {
             compositions[composition, default: 0] += 1
             for element in Self.symbols(in: composition) { elements[element, default: 0] += 1 }
         }
-        guard let authorship = unit.authorship, authorship.authorCount > 0 else { return }
+        guard let set = unit.set else { return }
         attributed += 1
-        let set = authorship.countrySet
         exactSets[set, default: 0] += 1
-        let fractional = authorship.fractionalWeights()
-        for (code, weight) in fractional { weights[code, default: 0] += weight }
+        for (code, weight) in unit.fractional { weights[code, default: 0] += weight }
         for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
-            if let w = fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
+            if let w = unit.fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
         }
     }
 

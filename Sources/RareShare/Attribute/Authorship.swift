@@ -54,16 +54,31 @@ public struct Authorship: Sendable, Hashable {
     public func fractionalWeights() -> [(CountryCode, Double)] {
         let n = authorCount
         guard n > 0 else { return [] }
-        var parts: [CountryCode: Double] = [:]
+        // Few distinct countries per paper: small parallel arrays beat a dictionary.
+        var keys: [CountryCode] = []
+        var parts: [Double] = []
+        keys.reserveCapacity(4)
+        parts.reserveCapacity(4)
+        func add(_ c: CountryCode, _ w: Double) {
+            if let k = keys.firstIndex(of: c) { parts[k] += w } else { keys.append(c); parts.append(w) }
+        }
         if starts == nil {
-            for c in codes { parts[c, default: 0] += 1 }
+            for c in codes { add(c, 1) }
         } else {
             for i in 0..<n {
                 let cs = countries(ofAuthor: i)
                 let share = 1.0 / Double(cs.count)
-                for c in cs { parts[c, default: 0] += share }
+                for c in cs { add(c, share) }
             }
         }
-        return parts.keys.sorted().map { ($0, parts[$0]! / Double(n)) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { (keys[$0], parts[$0] / Double(n)) }
+    }
+
+    /// The distinct countries in ascending order, without building a set.
+    var sortedDistinctCodes: [CountryCode] {
+        var out: [CountryCode] = []
+        for c in codes where !out.contains(c) { out.append(c) }
+        return out.sorted()
     }
 }

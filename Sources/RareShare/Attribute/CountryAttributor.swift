@@ -22,6 +22,37 @@ public struct CountryAttributor {
         self.policy = policy
     }
 
+    /// What attributing one work added to the counts, so a caller that
+    /// discards the work (a duplicate) can leave its counts out.
+    public struct Counts: Sendable {
+        public var authorsSeen = 0
+        public var authorsWithoutCountry = 0
+        public var authorsWithoutAffiliation = 0
+        public var unresolved: [String] = []
+    }
+
+    /// Attributes `work` with a private copy of the counters and returns what it added.
+    public mutating func attributeCounting(_ work: Work) -> (Authorship, Counts) {
+        let before = (authorsSeen, authorsWithoutCountry, authorsWithoutAffiliation)
+        let savedUnresolved = unresolved
+        unresolved = [:]
+        let authorship = attribute(work)
+        var counts = Counts(authorsSeen: authorsSeen - before.0, authorsWithoutCountry: authorsWithoutCountry - before.1,
+                            authorsWithoutAffiliation: authorsWithoutAffiliation - before.2)
+        for (k, v) in unresolved.sorted(by: { $0.key < $1.key }) { counts.unresolved += Array(repeating: k, count: v) }
+        (authorsSeen, authorsWithoutCountry, authorsWithoutAffiliation) = before
+        unresolved = savedUnresolved
+        return (authorship, counts)
+    }
+
+    /// Adds counts returned by ``attributeCounting(_:)`` for a work that was kept.
+    public mutating func add(_ counts: Counts) {
+        authorsSeen += counts.authorsSeen
+        authorsWithoutCountry += counts.authorsWithoutCountry
+        authorsWithoutAffiliation += counts.authorsWithoutAffiliation
+        for u in counts.unresolved { unresolved[u, default: 0] += 1 }
+    }
+
     public mutating func attribute(_ work: Work) -> Authorship {
         var authorship = Authorship()
         var corresponding: [Int] = []

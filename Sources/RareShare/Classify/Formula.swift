@@ -4,79 +4,87 @@
 /// Parsing rules (METRICS.md, "Region of the chemical space"):
 /// - markup is already joined by the reader (`C<sub>6</sub>H<sub>6</sub>` → `C6H6`);
 ///   any leftover tags are ignored;
-/// - components are separated by `*` or by a `.` that is not a decimal point
-///   (`C2H6O*0.5H2O` has two components, not three);
+/// - components are separated by `*` (or `·`, `•`) or by a `.` that is not a
+///   decimal point (`C2H6O*0.5H2O` has two components, not three);
 /// - element symbols are an upper-case letter and an optional lower-case one,
 ///   matched greedily against the periodic table, so `Co` is cobalt, `CO` is
 ///   carbon and oxygen, `Yb` is ytterbium and not yttrium;
 /// - `D` and `T` are hydrogen; digits, charges, `(x)`, `n` and brackets are ignored;
 /// - a symbol that is no element (`R`, `X`, `Ln`) is kept in ``unknownSymbols``.
+///
+/// Parsing works on UTF-8 bytes with a lookup table of symbols: it runs once
+/// per substance, millions of times in a run.
 public struct Formula: Sendable, Equatable {
     /// Element symbols per component, in order of appearance, without repeats.
-    public let components: [[String]]
+    public var components: [[String]] { componentIDs.map { $0.map { Element.table.symbols[Int($0)] } } }
     /// Symbols that are not chemical elements.
     public let unknownSymbols: [String]
+    /// Element numbers per component (indexes into ``Element/table``).
+    let componentIDs: [[UInt8]]
 
     public init(_ text: String) {
-        var components: [[String]] = []
-        var current: [String] = []
+        var components: [[UInt8]] = []
+        var current: [UInt8] = []
         var unknown: [String] = []
-        let chars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        let n = bytes.count
         var i = 0
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && bytes[k] >= 48 && bytes[k] <= 57 }
         func close() {
             if !current.isEmpty { components.append(current) }
             current = []
         }
-        func isDigit(_ k: Int) -> Bool { k >= 0 && k < chars.count && chars[k].properties.numericType != nil && chars[k].isASCII }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "<" {
-                // Leftover markup: skip to the closing '>'.
-                while i < chars.count && chars[i] != ">" { i += 1 }
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "<"):
+                while i < n && bytes[i] != UInt8(ascii: ">") { i += 1 }
                 i += 1
-                continue
-            }
-            if c == "*" || c == "·" || c == "•" {
+            case UInt8(ascii: "*"):
                 close()
                 i += 1
-                continue
-            }
-            if c == "." {
-                if isDigit(i - 1) && isDigit(i + 1) { i += 1; continue }   // decimal point
-                close()
+            case UInt8(ascii: "."):
+                if !(isDigit(i - 1) && isDigit(i + 1)) { close() }
                 i += 1
-                continue
-            }
-            if c.isASCII, c.properties.isUppercase {
-                var symbol = String(c)
-                if i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].properties.isLowercase {
-                    let two = symbol + String(chars[i + 1])
-                    if Element.symbols.contains(two) {
-                        symbol = two
-                        i += 1
-                    } else if !Element.symbols.contains(symbol) {
-                        symbol = two
-                        i += 1
+            case 0xC2 where i + 1 < n && bytes[i + 1] == 0xB7:   // U+00B7 middle dot
+                close()
+                i += 2
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA2:   // U+2022 bullet
+                close()
+                i += 3
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                var id = Element.table.id(b, nil)
+                var length = 1
+                if i + 1 < n, bytes[i + 1] >= UInt8(ascii: "a"), bytes[i + 1] <= UInt8(ascii: "z") {
+                    if let two = Element.table.id(b, bytes[i + 1]) {
+                        id = two
+                        length = 2
+                    } else if id == nil {
+                        length = 2
                     }
                 }
-                i += 1
-                if symbol == "D" || symbol == "T" { symbol = "H" }
-                if Element.symbols.contains(symbol) {
-                    if !current.contains(symbol) { current.append(symbol) }
-                } else if !unknown.contains(symbol) {
-                    unknown.append(symbol)
+                if let id {
+                    if !current.contains(id) { current.append(id) }
+                } else {
+                    let symbol = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
+                    if !unknown.contains(symbol) { unknown.append(symbol) }
                 }
-                continue
+                i += length
+            default:
+                i += 1
             }
-            i += 1
         }
         close()
-        self.components = components
-        self.unknownSymbols = unknown
+        componentIDs = components
+        unknownSymbols = unknown
     }
 
     /// All element symbols of the formula, sorted, without repeats.
-    public var elements: [String] { Array(Set(components.joined())).sorted() }
+    public var elements: [String] {
+        var seen = [Bool](repeating: false, count: Element.table.symbols.count)
+        for c in componentIDs { for id in c { seen[Int(id)] = true } }
+        return Element.table.alphabetical.filter { seen[Int($0)] }.map { Element.table.symbols[Int($0)] }
+    }
 
     /// The paper's composition key: element symbols sorted and concatenated (`CClHORu`).
     public var compositionKey: String { elements.joined() }

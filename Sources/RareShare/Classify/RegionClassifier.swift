@@ -10,13 +10,14 @@ public struct RegionClassifier: Sendable {
     public init() {}
 
     public func regions(of formula: Formula) -> RegionSet {
+        let table = Element.table
         var set: RegionSet = .all
-        let elements = formula.components.joined()
-        if elements.contains("C") { set.insert(.organic) }
-        if formula.components.contains(where: { c in c.contains("C") && c.contains(where: Element.metals.contains) }) {
-            set.insert(.organometallic)
+        for component in formula.componentIDs {
+            let hasCarbon = component.contains(table.carbon)
+            if hasCarbon { set.insert(.organic) }
+            if hasCarbon && component.contains(where: { table.isMetal[Int($0)] }) { set.insert(.organometallic) }
+            if component.contains(where: { table.isRareEarth[Int($0)] }) { set.insert(.rareEarth) }
         }
-        if elements.contains(where: Element.rareEarths.contains) { set.insert(.rareEarth) }
         return set
     }
 

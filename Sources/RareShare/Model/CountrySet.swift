@@ -7,8 +7,13 @@ public struct CountrySet: Hashable, Comparable, Sendable, CustomStringConvertibl
     public let members: [CountryCode]
 
     public init<S: Sequence>(_ codes: S) where S.Element == CountryCode {
-        members = Array(Set(codes)).sorted()
+        var distinct: [CountryCode] = []
+        for c in codes where !distinct.contains(c) { distinct.append(c) }
+        members = distinct.sorted()
     }
+
+    /// Wraps codes already sorted and distinct (no checks: callers guarantee it).
+    init(sorted codes: [CountryCode]) { members = codes }
 
     /// Parses the paper's row key, e.g. `"CN,US"`; `nil` when any part is not a code.
     public init?(key: some StringProtocol) {
@@ -47,8 +52,15 @@ extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: Substring {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        while let f = s.utf8.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D {
+            s = s.dropFirst()
+        }
+        while let l = s.utf8.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D {
+            s = s.dropLast()
+        }
+        // Other white space (no-break space, ideographic space) is rare: the slow path.
+        if let f = s.utf8.first, f >= 0x80, let c = s.first, c.isWhitespace { s = s.drop(while: \.isWhitespace) }
+        while let l = s.utf8.last, l >= 0x80, let c = s.last, c.isWhitespace { s = s.dropLast() }
         return s
     }
 }

@@ -6,6 +6,10 @@
 /// names, so the index grows with the join and not with the export), then
 /// substances (first report per registry number). Without substance files the
 /// unit is the publication.
+///
+/// Parsing, attribution and classification run on `threads` tasks over
+/// batches of records whose boundaries depend only on the input; results are
+/// merged in batch order, so every output is identical for any thread count.
 public struct AnalysisPipeline: Sendable {
     public var options: AnalysisOptions
 
@@ -20,125 +24,212 @@ public struct AnalysisPipeline: Sendable {
 
         // Every file must exist and be of a known format before any work starts.
         var workReaders: [(String, any WorkReader)] = []
-        for f in options.substanceFiles + options.citationFiles { _ = try ByteSource(path: f) }
-        for f in options.workFiles { workReaders.append((f, try FormatDetector.workReader(for: f, override: options.workFormat))) }
-
-        // 1. Citations.
-        var citations: [String: CitationEntry] = [:]
-        var neededDOIs = Set<String>()
-        for file in options.citationFiles {
-            var log = ProblemLog()
-            let stats = try ReaxysCitationReader().read(path: file, log: &log) { c in
-                if citations[c.id] == nil {
-                    citations[c.id] = CitationEntry(year: c.year, doi: c.doi)
-                    if let d = c.doi { neededDOIs.insert(d) }
+        var substanceFiles: [String] = [], citationFiles: [String] = []
+        for (files, expected) in [(options.substanceFiles, SourceFormat.reaxysSubstances), (options.citationFiles, .reaxysCitations)] {
+            for f in files {
+                let head = try ByteSource.peek(path: f, count: 8192)
+                if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                    let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
+                    if options.strict { throw InputError(strict: problem) }
+                    quality.problems.record(problem)
+                    continue
+                }
+                if expected == .reaxysSubstances { substanceFiles.append(f) } else { citationFiles.append(f) }
+                guard let found = FormatDetector.detect(head: Self.asUTF8(head)) else {
+                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
+                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export (XML); the file starts with \(FormatDetector.describeStart(head))")
+                }
+                if found != expected && !(found == .reaxysSubstances && expected == .reaxysCitations) {
+                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
+                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export, but this looks like \(found.rawValue)")
                 }
             }
+        }
+        for f in options.workFiles {
+            // An empty file holds no records: say so, and go on without it.
+            if try ByteSource.peek(path: f, count: 64).allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
+                if options.strict { throw InputError(strict: problem) }
+                quality.problems.record(problem)
+                continue
+            }
+            workReaders.append((f, try FormatDetector.workReader(for: f, override: options.workFormat)))
+        }
+
+        // 1. Citations.
+        var citations = CitationIndex()
+        for file in citationFiles {
+            var log = ProblemLog()
+            let stats = try ReaxysCitationReader().read(path: file, log: &log) { citations.insert($0) }
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "citations", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
+        let neededDOIs = substanceMode ? citations.dois : nil
 
         // 2. Bibliographic records, attributed as they are read.
-        var attributor = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
-        var worksByDOI: [String: Authorship] = [:]
-        var publicationUnits: [AttributedUnit] = []
-        var seenSourceIDs = Set<String>()
+        var works = WorkIngest(substanceMode: substanceMode)
+        var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
         for (file, reader) in workReaders {
             var log = ProblemLog()
-            let stats = try reader.read(path: file, log: &log) { work in
-                quality.worksRead += 1
-                if work.doi == nil { quality.worksWithoutDOI += 1 }
-                if substanceMode {
-                    guard let doi = work.doi else { return }
-                    guard neededDOIs.contains(doi) else { quality.worksNotNeeded += 1; return }
-                    if worksByDOI[doi] != nil { quality.duplicateWorks += 1; return }
-                    worksByDOI[doi] = attributor.attribute(work)
-                } else {
-                    let key = work.doi.map { "doi:" + $0 } ?? work.sourceID.map { "id:" + $0 }
-                    if let key, !seenSourceIDs.insert(key).inserted { quality.duplicateWorks += 1; return }
-                    guard let year = work.year else { quality.worksWithoutYear += 1; return }
-                    let authorship = attributor.attribute(work)
-                    if authorship.authorCount == 0 { quality.unitsWithoutCountry += 1 }
-                    publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
+            let stats: ReadStatistics
+            if reader.format == .openAlexJSON {
+                stats = try await works.readParallel(file, threads: options.threads, needed: neededDOIs,
+                                                     attributor: attribution, log: &log, quality: &quality,
+                                                     counts: &attribution, progress: progress)
+            } else {
+                stats = try reader.read(path: file, log: &log) { work in
+                    works.add(work, needed: neededDOIs, attributor: &attribution, quality: &quality)
                 }
             }
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "works", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
-        quality.authorsSeen = attributor.authorsSeen
-        quality.authorsWithoutCountry = attributor.authorsWithoutCountry
-        quality.authorsWithoutAffiliation = attributor.authorsWithoutAffiliation
-        quality.unresolvedAffiliations = attributor.unresolved
+        quality.authorsSeen = attribution.authorsSeen
+        quality.authorsWithoutCountry = attribution.authorsWithoutCountry
+        quality.authorsWithoutAffiliation = attribution.authorsWithoutAffiliation
+        quality.unresolvedAffiliations = attribution.unresolved
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { (affiliation: $0.key, count: $0.value) }
 
         let aggregator = ParallelAggregator(threads: options.threads, pairs: options.pairs)
         guard substanceMode else {
-            let tally = await aggregator.aggregate(publicationUnits)
+            let units = works.publicationUnits
+            quality.unitsWithoutCountry = units.reduce(0) { $0 + ($1.isAttributed ? 0 : 1) }
+            let tally = await aggregator.aggregate(units)
             return AnalysisResult(unit: .publication, tally: tally, quality: quality)
         }
 
         // 3. Substances: the first report of each registry number.
-        var index: [String: Int] = [:]
-        var firsts: [FirstReport] = []
-        let classifier = RegionClassifier()
-        for file in options.substanceFiles {
-            var log = ProblemLog()
-            let stats = try ReaxysSubstanceReader().read(path: file, log: &log) { substance in
-                quality.substanceRecords += 1
-                let candidate = FirstReport.choose(substance, citations: citations)
-                if let i = index[substance.registryNumber] {
-                    quality.duplicateSubstanceRecords += 1
-                    // Counted once, at its earliest report; a tie keeps the one read first.
-                    guard let y = candidate.year, firsts[i].year.map({ y < $0 }) ?? true else { return }
-                    firsts[i].year = y
-                    firsts[i].citationID = candidate.citationID
-                    if firsts[i].formula == nil { firsts[i].formula = substance.formula }
-                } else {
-                    index[substance.registryNumber] = firsts.count
-                    var entry = candidate
-                    entry.registryNumber = substance.registryNumber
-                    entry.formula = substance.formula
-                    firsts.append(entry)
-                }
-            }
-            try finish(file: stats, log: log, into: &quality)
-            progress?(ProgressEvent(stage: "substances", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
+        var firsts = FirstReportTable()
+        let citationTable = citations
+        for file in substanceFiles {
+            let stats = try await readSubstances(file, citations: citationTable, into: &firsts, quality: &quality, progress: progress)
+            _ = stats
         }
         quality.distinctSubstances = firsts.count
 
-        // 4. Join and classify.
-        var units: [AttributedUnit] = []
-        units.reserveCapacity(firsts.count)
-        for entry in firsts {
-            guard let year = entry.year else {
-                quality.substancesWithoutYear += 1
-                if quality.substancesWithoutYearListed.count < Self.listedWithoutYear {
-                    quality.substancesWithoutYearListed.append(entry.registryNumber)
-                }
+        // 4. Join, classify and aggregate, unit by unit, without materialising all units.
+        let authorships = works.byDOI
+        var dropped: [Int] = []
+        var withoutCitation = 0, withoutDOI = 0, withoutRecord = 0, withoutCountry = 0
+        for i in 0..<firsts.count {
+            guard firsts.years[i] != 0 else {
+                dropped.append(i)
                 continue
             }
-            var authorship: Authorship?
-            if let id = entry.citationID, let citation = citations[id] {
-                if let doi = citation.doi {
-                    authorship = worksByDOI[doi]
-                    if authorship == nil { quality.unitsWithoutRecord += 1 }
-                } else {
-                    quality.reportsWithoutDOI += 1
-                }
-            } else {
-                quality.reportsWithUnknownCitation += 1
-            }
-            if let a = authorship, a.authorCount == 0 { quality.unitsWithoutCountry += 1 }
-            let formula = entry.formula.map(Formula.init)
-            let regions = formula.map(classifier.regions(of:)) ?? .all
-            units.append(AttributedUnit(year: year, regions: regions, authorship: authorship,
-                                        composition: formula.map(\.compositionKey)))
+            guard let citation = firsts.citation(i, in: citationTable) else { withoutCitation += 1; continue }
+            guard let doi = citation.doi else { withoutDOI += 1; continue }
+            guard let a = authorships[doi] else { withoutRecord += 1; continue }
+            if a.authorCount == 0 { withoutCountry += 1 }
         }
+        quality.substancesWithoutYear = dropped.count
+        quality.substancesWithoutYearListed = dropped.prefix(Self.listedWithoutYear).map { firsts.registryNumbers[$0] }
+        quality.reportsWithUnknownCitation = withoutCitation
+        quality.reportsWithoutDOI = withoutDOI
+        quality.unitsWithoutRecord = withoutRecord
+        quality.unitsWithoutCountry = withoutCountry
 
-        // 5. Aggregate.
-        let tally = await aggregator.aggregate(units)
+        let table = firsts
+        let tally = await aggregator.aggregate(count: table.count) { i -> AttributedUnit? in
+            let year = Int(table.years[i])
+            guard year != 0 else { return nil }
+            var authorship: Authorship?
+            if let doi = table.citation(i, in: citationTable)?.doi { authorship = authorships[doi] }
+            return AttributedUnit(year: year, regions: table.regions[i], authorship: authorship,
+                                  composition: table.composition(i))
+        }
         return AnalysisResult(unit: .substance, tally: tally, quality: quality)
+    }
+
+    /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.
+    private func readSubstances(_ file: String, citations: CitationIndex, into firsts: inout FirstReportTable,
+                                quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+        if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+            // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
+            var log = ProblemLog()
+            let classifier = RegionClassifier()
+            let stats = try ReaxysSubstanceReader().read(path: file, log: &log) { substance in
+                let chosen = FirstReport.choose(substance, citations: citations)
+                let formula = substance.formula.map(Formula.init)
+                quality.substanceRecords += 1
+                let added = firsts.add(FirstReportTable.Candidate(
+                    registryNumber: substance.registryNumber, year: chosen.year,
+                    citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
+                    regions: formula.map(classifier.regions(of:)) ?? .all, composition: formula.map(\.compositionKey)))
+                if !added { quality.duplicateSubstanceRecords += 1 }
+            }
+            try finish(file: stats, log: log, into: &quality)
+            return stats
+        }
+        let source = try ByteSource(path: file)
+        var chunker = XMLRecordChunker(source: source, element: "substance")
+        var stats = ReadStatistics(file: file, format: .reaxysSubstances)
+        var log = ProblemLog()
+        let reader = ReaxysSubstanceReader()
+        let classifier = RegionClassifier()
+        do {
+            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() }, transform: { batch in
+                let result = reader.parse(batch, file: file)
+                let candidates = result.substances.map { substance -> FirstReportTable.Candidate in
+                    let chosen = FirstReport.choose(substance, citations: citations)
+                    let formula = substance.formula.map(Formula.init)
+                    return FirstReportTable.Candidate(registryNumber: substance.registryNumber, year: chosen.year,
+                                                      citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
+                                                      regions: formula.map(classifier.regions(of:)) ?? .all,
+                                                      composition: formula.map(\.compositionKey))
+                }
+                return (result.stats, result.log, candidates)
+            }, consume: { (batchStats: ReadStatistics, batchLog: ProblemLog, candidates: [FirstReportTable.Candidate]) in
+                stats.recordsRead += batchStats.recordsRead
+                stats.recordsUsed += batchStats.recordsUsed
+                stats.recordsSkipped += batchStats.recordsSkipped
+                stats.noteYear(batchStats.minimumYear)
+                stats.noteYear(batchStats.maximumYear)
+                log.merge(batchLog)
+                for c in candidates {
+                    quality.substanceRecords += 1
+                    if !firsts.add(c) { quality.duplicateSubstanceRecords += 1 }
+                }
+                if options.strict, let first = log.first { throw InputError(strict: first) }
+                progress?(ProgressEvent(stage: "substances", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
+                                        records: stats.recordsRead))
+            })
+        } catch let error as InputError where error.kind == .malformed {
+            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+        }
+        let rest = chunker.remainder
+        let restText = String(decoding: rest.bytes, as: UTF8.self)
+        if restText.contains("<substance") {
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: rest.line, record: stats.recordsRead),
+                               recordKind: "substance",
+                               reason: "the file ends inside this record (truncated download?); records before it were kept"))
+        } else if !restText.contains("</") && stats.recordsRead > 0 {
+            log.record(Problem(.truncated, at: SourcePosition(file: file, line: rest.line),
+                               reason: "the file ends without its closing tags (truncated?); all \(stats.recordsRead) records before were kept"))
+        }
+        stats.bytes = source.bytesRead
+        try finish(file: stats, log: log, into: &quality)
+        return stats
+    }
+
+    /// UTF-16 text (with a byte order mark) re-read as UTF-8, for format detection only.
+    static func asUTF8(_ head: [UInt8]) -> [UInt8] {
+        guard head.count >= 2 else { return head }
+        let le = head[0] == 0xFF && head[1] == 0xFE, be = head[0] == 0xFE && head[1] == 0xFF
+        guard le || be else { return head }
+        var units: [UInt16] = []
+        var i = 2
+        while i + 1 < head.count {
+            units.append(le ? UInt16(head[i]) | UInt16(head[i + 1]) << 8 : UInt16(head[i]) << 8 | UInt16(head[i + 1]))
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    static func isUTF16(_ head: [UInt8]) -> Bool {
+        head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
     }
 
     private func finish(file stats: ReadStatistics, log: ProblemLog, into quality: inout DataQuality) throws {
@@ -148,25 +239,17 @@ public struct AnalysisPipeline: Sendable {
     }
 }
 
-/// Year and DOI of one citation, as the substance join needs them.
-struct CitationEntry: Sendable {
-    var year: Int?
-    var doi: String?
-}
-
 /// The chosen first report of one substance.
 struct FirstReport: Sendable {
-    var registryNumber = ""
-    var formula: String?
     var year: Int?
     var citationID: String?
 
     /// The earliest citation block of a record (its own `CIT.PY`, else the
     /// citation's year); ties go to the block listed first.
-    static func choose(_ substance: Substance, citations: [String: CitationEntry]) -> FirstReport {
+    static func choose(_ substance: Substance, citations: CitationIndex) -> FirstReport {
         var best = FirstReport()
         for report in substance.reports {
-            let year = report.year ?? report.citationID.flatMap { citations[$0]?.year }
+            let year = report.year ?? report.citationID.flatMap { citations.year(of: $0) }
             guard let year else {
                 if best.year == nil && best.citationID == nil { best.citationID = report.citationID }
                 continue

@@ -17,27 +17,17 @@ public struct OpenAlexReader: Sendable {
         var ordinal = 0
 
         func handle(_ record: JSONRecordSplitter.Record) throws {
-            try record.bytes.withUnsafeBufferPointer { buffer in
-                var scanner = JSONScanner(buffer)
-                do {
-                    var works: [Work] = []
-                    try OpenAlexReader.parseWorkOrPage(&scanner, into: &works)
-                    if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
-                    for work in works {
-                        ordinal += 1
-                        stats.recordsRead += 1
-                        stats.recordsUsed += 1
-                        stats.noteYear(work.year)
-                        try body(work)
-                    }
-                } catch let error as JSONSyntaxError {
-                    ordinal += 1
-                    stats.recordsRead += 1
-                    stats.recordsSkipped += 1
-                    log.record(Problem(.skippedRecord, at: SourcePosition(file: path, line: record.line, record: ordinal,
-                                                                           byteOffset: record.offset + error.offset),
-                                       recordKind: "work", field: nil, reason: "invalid JSON (\(error)); record skipped"))
-                }
+            let parsed = Self.parse(record, file: path, ordinal: ordinal)
+            ordinal += parsed.records
+            stats.recordsRead += parsed.records
+            if let problem = parsed.problem {
+                stats.recordsSkipped += 1
+                log.record(problem)
+            }
+            for work in parsed.works {
+                stats.recordsUsed += 1
+                stats.noteYear(work.year)
+                try body(work)
             }
         }
 
@@ -70,6 +60,36 @@ public struct OpenAlexReader: Sendable {
         }
         stats.bytes = source.bytesRead
         return stats
+    }
+
+    /// The works of one record (an API page holds several), or the problem that made it unusable.
+    public struct ParsedRecord: Sendable {
+        public var works: [Work] = []
+        public var problem: Problem?
+        /// Records this counts as: the works read, or 1 for a skipped record.
+        public var records: Int { problem == nil ? works.count : 1 }
+    }
+
+    /// Parses one record cut by ``JSONRecordSplitter``. `ordinal` is the
+    /// number of records before it in the file. Pure, so batches of records
+    /// can be parsed on several tasks.
+    public static func parse(_ record: JSONRecordSplitter.Record, file: String, ordinal: Int) -> ParsedRecord {
+        record.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            do {
+                var works: [Work] = []
+                try parseWorkOrPage(&scanner, into: &works)
+                if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
+                return ParsedRecord(works: works)
+            } catch let error as JSONSyntaxError {
+                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1,
+                                                                                      byteOffset: record.offset + error.offset),
+                                                     recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
+            } catch {
+                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1),
+                                                     recordKind: "work", reason: "\(error); record skipped"))
+            }
+        }
     }
 
     /// Parses one top-level value: a work, or an API page whose `results` are works.

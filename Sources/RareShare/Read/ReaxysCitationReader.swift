@@ -16,10 +16,11 @@ public struct ReaxysCitationReader: Sendable {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { citation in
+            handler.emit = { [unowned handler] citation in
                 do { try body(citation) } catch { thrown = error; handler.stopped = true }
             }
-            // The handler and this closure refer to each other: break the cycle so `body` does not outlive the call.
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
             defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }

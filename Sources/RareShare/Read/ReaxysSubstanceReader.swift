@@ -21,10 +21,11 @@ public struct ReaxysSubstanceReader: Sendable {
             let handler = Handler(file: path)
             let parser = XMLPushParser(handler: handler, fileName: path)
             handler.parser = parser
-            handler.emit = { substance in
+            handler.emit = { [unowned handler] substance in
                 do { try body(substance) } catch { thrown = error; handler.stopped = true }
             }
-            // The handler and this closure refer to each other: break the cycle so `body` does not outlive the call.
+            // The handler keeps the closure; release it before the block ends
+            // so `body` does not outlive this call.
             defer { handler.emit = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
@@ -46,6 +47,109 @@ public struct ReaxysSubstanceReader: Sendable {
         return stats
     }
 
+    /// What one batch of a file yields.
+    public struct BatchResult: Sendable {
+        public var substances: [Substance] = []
+        public var stats: ReadStatistics
+        public var log = ProblemLog()
+    }
+
+    /// Parses one batch cut by ``XMLRecordChunker`` (complete `<substance>`
+    /// records), reporting lines and record numbers of the whole file.
+    ///
+    /// When the batch is not well-formed, it is parsed again record by record,
+    /// so a damaged record costs only itself: the records before and after it
+    /// are kept, and the damaged one is counted and listed as skipped.
+    public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> BatchResult {
+        let whole = parseOnce(batch, file: file)
+        if whole.failure == nil { return whole.result }
+        var result = BatchResult(stats: ReadStatistics(file: file, format: .reaxysSubstances))
+        let close = Array("</substance>".utf8)
+        var start = 0
+        var line = batch.firstLine
+        var recordsBefore = batch.recordsBefore
+        let bytes = batch.bytes
+        while start < bytes.count {
+            var end = bytes.count
+            if let hit = Self.find(close, in: bytes, from: start) { end = hit + close.count }
+            let slice = Array(bytes[start..<end])
+            let piece = XMLRecordChunker.Batch(index: batch.index, bytes: slice, firstLine: line, recordsBefore: recordsBefore,
+                                               records: 1, declaration: batch.declaration)
+            let one = parseOnce(piece, file: file)
+            result.substances += one.result.substances
+            result.stats.recordsRead += one.result.stats.recordsRead
+            result.stats.recordsUsed += one.result.stats.recordsUsed
+            result.stats.recordsSkipped += one.result.stats.recordsSkipped
+            result.stats.noteYear(one.result.stats.minimumYear)
+            result.stats.noteYear(one.result.stats.maximumYear)
+            result.log.merge(one.result.log)
+            recordsBefore += one.result.stats.recordsRead
+            line += lineCount(slice)
+            start = end
+        }
+        return result
+    }
+
+    private func parseOnce(_ batch: XMLRecordChunker.Batch, file: String) -> (result: BatchResult, failure: (line: Int, message: String)?) {
+        let handler = Handler(file: file)
+        handler.lineBase = batch.firstLine - 1
+        handler.recordBase = batch.recordsBefore
+        var substances: [Substance] = []
+        handler.emit = { substances.append($0) }
+        let parser = XMLPushParser(handler: handler, fileName: file)
+        handler.parser = parser
+        var ok = true
+        if !batch.declaration.isEmpty { ok = parser.feed(batch.declaration, isLast: false) }
+        if ok { ok = parser.feed(Array("<rareshare-batch>".utf8), isLast: false) }
+        if ok { ok = parser.feed(batch.bytes, isLast: false) }
+        if ok { ok = parser.feed(Array("</rareshare-batch>".utf8), isLast: true) }
+        handler.emit = { _ in }
+        var result = BatchResult(substances: substances, stats: handler.stats, log: handler.log)
+        guard !ok else { return (result, nil) }
+        let failure = parser.firstError ?? (parser.line, "malformed XML")
+        // Every record of the piece not read is counted as skipped.
+        let opens = Self.countOpens(batch.bytes)
+        let lost = max(max(batch.records, opens) - result.stats.recordsRead, handler.inRecord ? 1 : 0, 1)
+        result.substances = []
+        result.stats = ReadStatistics(file: file, format: .reaxysSubstances)
+        result.log = ProblemLog()
+        result.stats.recordsRead = lost
+        result.stats.recordsSkipped = lost
+        result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
+                                                                      record: batch.recordsBefore + 1),
+                                  recordKind: "substance",
+                                  reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
+        return (result, failure)
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count - from >= needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0] {
+                var match = true
+                for k in 1..<needle.count where bytes[i + k] != needle[k] { match = false; break }
+                if match { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Opening `<substance` tags (followed by space, `>` or `/`) in `bytes`.
+    static func countOpens(_ bytes: [UInt8]) -> Int {
+        let open = Array("<substance".utf8)
+        var n = 0, i = 0
+        while let j = find(open, in: bytes, from: i) {
+            let next = j + open.count < bytes.count ? bytes[j + open.count] : 0
+            if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x0A || next == 0x09 || next == 0x0D { n += 1 }
+            i = j + 1
+        }
+        return n
+    }
+
+    private func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+
     private final class Handler: XMLEventHandler {
         enum Field { case xrn, formula, citationID, year }
         let file: String
@@ -54,6 +158,12 @@ public struct ReaxysSubstanceReader: Sendable {
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
+
+        /// Added to the parser's line numbers when parsing a batch cut from the file.
+        var lineBase = 0
+        /// Records of the file before this batch.
+        var recordBase = 0
+        var currentLine: Int { lineBase + (parser?.line ?? 0) }
 
         var inRecord = false
         var recordLine = 0
@@ -72,7 +182,7 @@ public struct ReaxysSubstanceReader: Sendable {
         func startElement(_ name: UnsafePointer<UInt8>) {
             if XMLName.equals(name, "substance") {
                 inRecord = true
-                recordLine = parser?.line ?? 0
+                recordLine = currentLine
                 xrn = nil; formula = nil; reports = []; problems = []; field = nil
                 return
             }
@@ -105,7 +215,21 @@ public struct ReaxysSubstanceReader: Sendable {
             }
             guard closes else { return }   // a <sub>/<sup> inside IDE.MF
             field = nil
-            let value = String(decoding: text, as: UTF8.self).trimmingSpaces
+            // Trim on bytes, then decode once: this runs for every field of every record.
+            var lo = 0, hi = text.count
+            while lo < hi, text[lo] == 0x20 || text[lo] == 0x0A || text[lo] == 0x0D || text[lo] == 0x09 { lo += 1 }
+            while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x0A || text[hi - 1] == 0x0D || text[hi - 1] == 0x09 { hi -= 1 }
+            if current == .year, hi - lo == 4, let y = Self.fourDigitYear(text, lo) {
+                if !reports.isEmpty, !lastHasYear {
+                    reports[reports.count - 1].year = y
+                } else {
+                    reports.append(SubstanceReport(citationID: nil, year: y))
+                    lastHasID = false
+                }
+                lastHasYear = true
+                return
+            }
+            let value = String(decoding: text[lo..<hi], as: UTF8.self).trimmingSpaces
             switch current {
             case .xrn:
                 if xrn == nil, !value.isEmpty { xrn = String(value) }
@@ -125,7 +249,7 @@ public struct ReaxysSubstanceReader: Sendable {
                 if !value.isEmpty {
                     year = YearParser.year(from: value)
                     if year == nil {
-                        problems.append(Problem(.warning, at: SourcePosition(file: file, line: parser?.line, record: stats.recordsRead + 1),
+                        problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
                                                 recordKind: "substance", field: "CIT.PY",
                                                 reason: "\"\(value)\" is not a year; this citation block is used without a year"))
                     }
@@ -140,6 +264,18 @@ public struct ReaxysSubstanceReader: Sendable {
             }
         }
 
+        /// A plain four-digit plausible year at `at`, read without making a string.
+        @inline(__always)
+        static func fourDigitYear(_ t: [UInt8], _ at: Int) -> Int? {
+            var v = 0
+            for k in at..<(at + 4) {
+                let b = t[k]
+                guard b >= 48 && b <= 57 else { return nil }
+                v = v * 10 + Int(b - 48)
+            }
+            return YearParser.plausible.contains(v) ? v : nil
+        }
+
         /// Whether the newest citation block already has its id / its year
         /// element; the other half of a block fills the gap, anything else
         /// opens a new block.
@@ -152,7 +288,7 @@ public struct ReaxysSubstanceReader: Sendable {
             lastHasID = false
             lastHasYear = false
             stats.recordsRead += 1
-            let ordinal = stats.recordsRead
+            let ordinal = recordBase + stats.recordsRead
             for var p in problems {
                 p.recordID = xrn.map { "XRN \($0)" }
                 log.record(p)

@@ -23,7 +23,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         The output folder receives the paper's raw tables (Country_weighted_*.tsv, \
         Absolute_collab_*.tsv, Figure2a.tsv, composition tables), Coverage.tsv, \
         every measure in measures.csv and measures.json, and the data-quality files \
-        (quality.txt, files.tsv, problems.tsv, unresolved_affiliations.tsv).
+        (quality.txt, files.tsv, problems.tsv, unresolved_affiliations.tsv). \
+        With --figures, the paper's figures, their tables and a self-contained \
+        report.html also go to <out>/figures/.
         """
     )
 
@@ -54,6 +56,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Worker threads for aggregation (results are identical for any number).", valueName: "n"))
     var threads: Int = AnalysisOptions.availableCores
+
+    @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
+    var figures = false
 
     @OptionGroup var common: CommonOptions
 
@@ -112,11 +117,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         if showProgress { Terminal.clearProgress() }
         try AnalysisReportWriter(folder: out).write(result)
+        var figureSummary: String?
+        if figures {
+            do {
+                figureSummary = try FigureReport.generate(tablesFolder: out, outputFolder: out + "/figures").summary
+            } catch let error as InputError {
+                Terminal.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
         if !common.quiet {
             print(TerminalSummary(result: result).text, terminator: "")
             print("")
             print(QualityReport(result: result).text, terminator: "")
-            print("\nTables written to \(out)/")
+            if let figureSummary { print("\n" + figureSummary, terminator: "") }
+            print("\nTables written to \(out)/" + (figures ? " (figures and report.html in \(out)/figures/)" : ""))
         }
     }
 }

@@ -1,13 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts a stream of JSON text into records without parsing them: each
 /// top-level value (JSON Lines, or values simply concatenated) is one record,
 /// and when the stream is one top-level array, each of its elements is.
 ///
-/// It tracks only strings, escapes and bracket depth, so it runs at memory
-/// speed; each record is then parsed in full by a ``JSONScanner``. Memory is
-/// one record, capped at ``maximumRecordBytes``.
+/// It tracks only strings, escapes and bracket depth, scanning each chunk in
+/// place and copying whole spans, so it runs near memory speed; each record is
+/// then parsed in full by a ``JSONScanner``. Memory is one record, capped at
+/// ``maximumRecordBytes``.
 public struct JSONRecordSplitter {
     /// A record's bytes and where it started (1-based line, 0-based byte offset in the stream).
-    public struct Record {
+    public struct Record: Sendable {
         public var bytes: [UInt8]
         public var line: Int
         public var offset: Int
@@ -21,95 +28,162 @@ public struct JSONRecordSplitter {
     private var inString = false
     private var escaped = false
     private var arrayMode: Bool?
+    private var arrayClosed = false
     private var line = 1
     private var recordLine = 1
     private var recordOffset = 0
+    /// Bytes of the stream before the current chunk.
     private var consumed = 0
-    private var arrayClosed = false
+    /// First byte found between records that belongs to no record.
     public private(set) var junk: (line: Int, byte: UInt8)?
-
-    public init() {}
-
-    /// Feeds a chunk; calls `body` with each record completed in it.
-    public mutating func feed(_ chunk: [UInt8], _ body: (Record) throws -> Void) throws {
-        for b in chunk {
-            defer {
-                consumed += 1
-                if b == 0x0A { line += 1 }
-            }
-            let top = arrayMode == true ? 1 : 0
-            if depth > top {
-                // Inside a record.
-                buffer.append(b)
-                if inString {
-                    if escaped { escaped = false }
-                    else if b == UInt8(ascii: "\\") { escaped = true }
-                    else if b == UInt8(ascii: "\"") { inString = false }
-                    continue
-                }
-                switch b {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == top { try emit(body) }
-                default: break
-                }
-                if buffer.count > maximumRecordBytes {
-                    throw JSONSyntaxError(offset: recordOffset, "record longer than \(maximumRecordBytes) bytes")
-                }
-                continue
-            }
-            // Between records.
-            switch b {
-            case 0x20, 0x0A, 0x0D, 0x09:
-                continue
-            case 0xEF, 0xBB, 0xBF:
-                if consumed < 3 && arrayMode == nil { continue }   // UTF-8 byte order mark
-                junkBytes += 1
-                if junk == nil { junk = (line, b) }
-            case UInt8(ascii: "[") where arrayMode == nil:
-                arrayMode = true
-                depth = 1
-            case UInt8(ascii: ",") where arrayMode == true && !arrayClosed:
-                continue
-            case UInt8(ascii: "]") where arrayMode == true && !arrayClosed:
-                arrayClosed = true
-                depth = 0
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if arrayClosed {
-                    junkBytes += 1
-                    if junk == nil { junk = (line, b) }
-                    continue
-                }
-                if arrayMode == nil { arrayMode = false }
-                recordLine = line
-                recordOffset = consumed
-                buffer = [b]
-                depth += 1
-            default:
-                junkBytes += 1
-                if junk == nil { junk = (line, b) }
-            }
-        }
-    }
-
     /// Bytes found between records that belong to no record (reported, not read).
     public private(set) var junkBytes = 0
 
-    private mutating func emit(_ body: (Record) throws -> Void) throws {
-        let record = Record(bytes: buffer, line: recordLine, offset: recordOffset)
+    public init() {}
+
+    private var top: Int { arrayMode == true ? 1 : 0 }
+
+    /// Feeds a chunk; calls `body` with each record completed in it.
+    public mutating func feed(_ chunk: [UInt8], _ body: (Record) throws -> Void) throws {
+        try chunk.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            // Start of the part of the current record that lies in this chunk.
+            var spanStart: Int? = depth > top ? 0 : nil
+            while i < n {
+                if depth > top {
+                    // Inside a record: the hot loop.
+                    if inString {
+                        i = scanStringBody(buf, from: i)
+                        continue
+                    }
+                    let b = buf[i]
+                    i += 1
+                    switch b {
+                    case 0x22: inString = true
+                    case 0x7B, 0x5B: depth += 1
+                    case 0x7D, 0x5D:
+                        depth -= 1
+                        if depth == top {
+                            let start = spanStart ?? 0
+                            spanStart = nil
+                            let record: Record
+                            if buffer.isEmpty {
+                                record = Record(bytes: Array(buf[start..<i]), line: recordLine, offset: recordOffset)
+                            } else {
+                                buffer.append(contentsOf: buf[start..<i])
+                                record = Record(bytes: buffer, line: recordLine, offset: recordOffset)
+                                buffer.removeAll(keepingCapacity: true)
+                            }
+                            try body(record)
+                        }
+                    case 0x0A: line += 1
+                    default: break
+                    }
+                    continue
+                }
+                // Between records.
+                let b = buf[i]
+                switch b {
+                case 0x20, 0x0D, 0x09:
+                    break
+                case 0x0A:
+                    line += 1
+                case 0xEF, 0xBB, 0xBF:
+                    // A UTF-8 byte order mark at the very start; anything else is junk.
+                    if !(consumed + i < 3 && arrayMode == nil) {
+                        junkBytes += 1
+                        if junk == nil { junk = (line, b) }
+                    }
+                case UInt8(ascii: "["):
+                    if arrayMode == nil {
+                        arrayMode = true
+                        depth = 1
+                    } else {
+                        startRecord(at: i, &spanStart)
+                    }
+                case UInt8(ascii: ",") where arrayMode == true && !arrayClosed:
+                    break
+                case UInt8(ascii: "]") where arrayMode == true && !arrayClosed:
+                    arrayClosed = true
+                    depth = 0
+                case UInt8(ascii: "{"):
+                    if arrayMode == nil { arrayMode = false }
+                    startRecord(at: i, &spanStart)
+                default:
+                    junkBytes += 1
+                    if junk == nil { junk = (line, b) }
+                }
+                i += 1
+            }
+            if let start = spanStart, depth > top {
+                buffer.append(contentsOf: buf[start..<n])
+                if buffer.count > maximumRecordBytes {
+                    throw JSONSyntaxError(offset: recordOffset, "record longer than \(maximumRecordBytes) bytes")
+                }
+            }
+            consumed += n
+        }
+    }
+
+    /// Skips string content from `i`: finds the closing quote with `memchr`
+    /// (an escaped quote has an odd run of backslashes before it) and returns
+    /// the index after it, or `n` when the string goes on into the next chunk.
+    @inline(__always)
+    private mutating func scanStringBody(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = buf.count
+        var i = start
+        if escaped {
+            escaped = false
+            i += 1
+            if i >= n { return n }
+        }
+        let base = buf.baseAddress!
+        while i < n {
+            guard let hit = memchr(base + i, 0x22, n - i) else {
+                // No quote left in this chunk: remember whether it ends inside an escape.
+                var run = 0
+                var k = n - 1
+                while k >= i && base[k] == 0x5C { run += 1; k -= 1 }
+                escaped = run % 2 == 1
+                return n
+            }
+            let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var run = 0
+            var k = j - 1
+            while k >= i && base[k] == 0x5C { run += 1; k -= 1 }
+            if run % 2 == 0 {
+                inString = false
+                return j + 1
+            }
+            i = j + 1
+        }
+        return n
+    }
+
+    private mutating func startRecord(at i: Int, _ spanStart: inout Int?) {
+        if arrayClosed {
+            junkBytes += 1
+            if junk == nil { junk = (line, UInt8(ascii: "{")) }
+            return
+        }
+        recordLine = line
+        recordOffset = consumed + i
+        spanStart = i
         buffer.removeAll(keepingCapacity: true)
-        try body(record)
+        depth += 1
     }
 
     /// Call at the end of the stream: returns the bytes of a record left
-    /// incomplete (a truncated file), if any.
+    /// incomplete (a truncated file), or an empty record for a top-level array
+    /// never closed; `nil` when the stream ended cleanly.
     public mutating func finish() -> Record? {
         defer { buffer.removeAll() }
-        let leftover = buffer.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-        if leftover.isEmpty && (arrayMode != true || arrayClosed) { return nil }
-        return Record(bytes: Array(leftover), line: recordLine, offset: recordOffset)
+        if depth > top || (depth > 0 && !buffer.isEmpty) {
+            return Record(bytes: buffer, line: recordLine, offset: recordOffset)
+        }
+        if arrayMode == true && !arrayClosed { return Record(bytes: [], line: line, offset: consumed) }
+        return nil
     }
 
     /// True when the stream was one top-level array that was never closed.

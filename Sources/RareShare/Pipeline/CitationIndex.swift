@@ -1,0 +1,49 @@
+/// Citation id → year and DOI: the first join of a substance run.
+///
+/// Reaxys citation ids are integers, so they are kept as `UInt64` keys (8
+/// bytes instead of a string); any other id falls back to a string key.
+/// Years are `Int16` (0 = none). The first record read for an id wins.
+struct CitationIndex: Sendable {
+    private var numeric: [UInt64: Int32] = [:]
+    private var other: [String: Int32] = [:]
+    private(set) var years: [Int16] = []
+    private(set) var doiList: [String?] = []
+    /// Every DOI some citation names: the works worth keeping.
+    private(set) var dois = Set<String>()
+
+    var count: Int { years.count }
+
+    mutating func insert(_ c: Citation) {
+        guard slot(of: c.id) == nil else { return }
+        let s = Int32(years.count)
+        if let n = Self.numericKey(c.id) { numeric[n] = s } else { other[c.id] = s }
+        years.append(Int16(clamping: c.year ?? 0))
+        doiList.append(c.doi)
+        if let d = c.doi { dois.insert(d) }
+    }
+
+    func slot(of id: String) -> Int32? {
+        if let n = Self.numericKey(id) { return numeric[n] }
+        return other[id]
+    }
+
+    func year(of id: String) -> Int? {
+        guard let s = slot(of: id) else { return nil }
+        let y = years[Int(s)]
+        return y == 0 ? nil : Int(y)
+    }
+
+    func doi(atSlot s: Int32) -> String? { doiList[Int(s)] }
+
+    /// The id as an integer when it is one written canonically (no sign, no leading zero).
+    static func numericKey(_ id: String) -> UInt64? {
+        let u = id.utf8
+        guard !u.isEmpty, u.count <= 19, u.first != UInt8(ascii: "0") || u.count == 1 else { return nil }
+        var v: UInt64 = 0
+        for b in u {
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v * 10 + UInt64(b - 48)
+        }
+        return v
+    }
+}

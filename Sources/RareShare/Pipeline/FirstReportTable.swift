@@ -1,0 +1,99 @@
+/// The first report of every distinct substance, in the order first read.
+///
+/// This is the one structure of a substance run that grows with the number
+/// of substances, so it is kept as parallel arrays of small values: an
+/// `Int16` year, an `Int32` citation slot, a one-byte region set and an
+/// interned composition, plus the registry-number key (an integer when the
+/// registry number is one). About 40 bytes a substance.
+struct FirstReportTable: Sendable {
+    /// One substance record, reduced by a worker to what the table keeps.
+    struct Candidate: Sendable {
+        var registryNumber: String
+        var year: Int?
+        /// Slot in the ``CitationIndex``, -1 when unknown.
+        var citationSlot: Int32
+        var regions: RegionSet
+        var composition: String?
+    }
+
+    private var numericIndex: [UInt64: Int32] = [:]
+    private var otherIndex: [String: Int32] = [:]
+    private var numericKeys: [UInt64] = []
+    private var otherKeys: [Int32: String] = [:]
+    /// Year of the first report; 0 when no block had a year.
+    private(set) var years: [Int16] = []
+    /// Slot of the first report's citation in the ``CitationIndex``; -1 when the id is unknown or absent.
+    private var citationSlots: [Int32] = []
+    private(set) var regions: [RegionSet] = []
+    private var compositionIDs: [Int32] = []
+    private var compositionIndex: [String: Int32] = [:]
+    private var compositionList: [String] = []
+
+    var count: Int { years.count }
+
+    /// Adds a record. Returns false when its registry number was already
+    /// present: the substance keeps its earliest report (ties: the one read first).
+    mutating func add(_ c: Candidate) -> Bool {
+        let year = Int16(clamping: c.year ?? 0)
+        if let i = index(of: c.registryNumber) {
+            let old = years[i]
+            if year != 0 && (old == 0 || year < old) {
+                years[i] = year
+                citationSlots[i] = c.citationSlot
+                if compositionIDs[i] < 0, let comp = c.composition {
+                    compositionIDs[i] = intern(comp)
+                    regions[i] = c.regions
+                }
+            }
+            return false
+        }
+        let slot = Int32(years.count)
+        if let n = CitationIndex.numericKey(c.registryNumber) {
+            numericIndex[n] = slot
+            numericKeys.append(n)
+        } else {
+            otherIndex[c.registryNumber] = slot
+            numericKeys.append(0)
+            otherKeys[slot] = c.registryNumber
+        }
+        years.append(year)
+        citationSlots.append(c.citationSlot)
+        regions.append(c.regions)
+        compositionIDs.append(c.composition.map { intern($0) } ?? -1)
+        return true
+    }
+
+    private func index(of registryNumber: String) -> Int? {
+        if let n = CitationIndex.numericKey(registryNumber) { return numericIndex[n].map(Int.init) }
+        return otherIndex[registryNumber].map(Int.init)
+    }
+
+    private mutating func intern(_ composition: String) -> Int32 {
+        if let id = compositionIndex[composition] { return id }
+        let id = Int32(compositionList.count)
+        compositionList.append(composition)
+        compositionIndex[composition] = id
+        return id
+    }
+
+    var registryNumbers: RegistryNumbers { RegistryNumbers(table: self) }
+
+    /// Registry numbers by position, rebuilt from their compact keys.
+    struct RegistryNumbers {
+        let table: FirstReportTable
+        subscript(i: Int) -> String { table.otherKeys[Int32(i)] ?? String(table.numericKeys[i]) }
+    }
+
+    func composition(_ i: Int) -> String? {
+        let id = compositionIDs[i]
+        return id < 0 ? nil : compositionList[Int(id)]
+    }
+
+    /// Year and DOI of the first report's citation, if the citation is known.
+    func citation(_ i: Int, in index: CitationIndex) -> (year: Int?, doi: String?)? {
+        let s = citationSlots[i]
+        guard s >= 0 else { return nil }
+        let y = index.years[Int(s)]
+        return (y == 0 ? nil : Int(y), index.doi(atSlot: s))
+    }
+}

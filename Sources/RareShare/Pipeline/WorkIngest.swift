@@ -1,0 +1,107 @@
+/// Bibliographic records on their way into the run: attributed, filtered to
+/// the DOIs some citation names (substance runs), deduplicated (the first
+/// record read for a DOI, or for a source id, wins).
+struct WorkIngest {
+    let substanceMode: Bool
+    /// Normalized DOI → authorship (substance runs).
+    private(set) var byDOI: [String: Authorship] = [:]
+    /// One unit per distinct publication (publication runs).
+    private(set) var publicationUnits: [AttributedUnit] = []
+    private var seenKeys = Set<String>()
+
+    init(substanceMode: Bool) { self.substanceMode = substanceMode }
+
+    /// A work reduced by a worker to what the run keeps, with the counts its
+    /// attribution added (applied only if the work is kept).
+    struct Prepared: Sendable {
+        var doi: String?
+        var key: String?
+        var year: Int?
+        var authorship: Authorship?
+        var counts = CountryAttributor.Counts()
+        var notNeeded = false
+    }
+
+    static func prepare(_ work: Work, needed: Set<String>?, attributor: inout CountryAttributor) -> Prepared {
+        var p = Prepared(doi: work.doi, key: work.doi.map { "doi:" + $0 } ?? work.sourceID.map { "id:" + $0 }, year: work.year)
+        if let needed {
+            guard let doi = work.doi, needed.contains(doi) else {
+                p.notNeeded = work.doi != nil
+                return p
+            }
+        }
+        (p.authorship, p.counts) = attributor.attributeCounting(work)
+        return p
+    }
+
+    mutating func accept(_ p: Prepared, attributor: inout CountryAttributor, quality: inout DataQuality) {
+        quality.worksRead += 1
+        if p.doi == nil { quality.worksWithoutDOI += 1 }
+        if substanceMode {
+            if p.notNeeded { quality.worksNotNeeded += 1; return }
+            guard let doi = p.doi, let authorship = p.authorship else { return }
+            if byDOI[doi] != nil { quality.duplicateWorks += 1; return }
+            byDOI[doi] = authorship
+            attributor.add(p.counts)
+        } else {
+            if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
+            guard let year = p.year, let authorship = p.authorship else { quality.worksWithoutYear += 1; return }
+            publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
+            attributor.add(p.counts)
+        }
+    }
+
+    /// Sequential path, for readers that stream one record at a time.
+    mutating func add(_ work: Work, needed: Set<String>?, attributor: inout CountryAttributor, quality: inout DataQuality) {
+        var local = attributor
+        let p = Self.prepare(work, needed: needed, attributor: &local)
+        accept(p, attributor: &attributor, quality: &quality)
+    }
+
+    /// Parallel path for JSON works: records are cut sequentially, parsed and
+    /// attributed in batches on `threads` tasks, and accepted in file order.
+    mutating func readParallel(_ file: String, threads: Int, needed: Set<String>?, attributor template: CountryAttributor,
+                               log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
+                               progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+        let source = try ByteSource(path: file)
+        var batcher = JSONRecordBatcher(source: source)
+        var stats = ReadStatistics(file: file, format: .openAlexJSON)
+        let resolver = template.resolver, policy = template.policy
+        try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in
+            var local = CountryAttributor(resolver: resolver, policy: policy)
+            var out: [(parsed: OpenAlexReader.ParsedRecord, prepared: [Prepared])] = []
+            out.reserveCapacity(batch.records.count)
+            for record in batch.records {
+                let parsed = OpenAlexReader.parse(record, file: file, ordinal: 0)
+                out.append((parsed, parsed.works.map { Self.prepare($0, needed: needed, attributor: &local) }))
+            }
+            return out
+        }, consume: { out in
+            for (parsed, prepared) in out {
+                if var problem = parsed.problem {
+                    problem.position.record = stats.recordsRead + 1
+                    log.record(problem)
+                    stats.recordsSkipped += 1
+                }
+                stats.recordsRead += parsed.records
+                for (work, p) in zip(parsed.works, prepared) {
+                    stats.recordsUsed += 1
+                    stats.noteYear(work.year)
+                    accept(p, attributor: &attributor, quality: &quality)
+                }
+            }
+            progress?(ProgressEvent(stage: "works", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
+                                    records: stats.recordsRead))
+        })
+        for p in batcher.streamProblems { log.record(p) }
+        if let cut = batcher.truncatedRecord {
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: cut.line, record: stats.recordsRead, byteOffset: cut.offset),
+                               recordKind: "work",
+                               reason: "record cut off at the end of the file (truncated download?); records before it were kept"))
+        }
+        stats.bytes = source.bytesRead
+        return stats
+    }
+}

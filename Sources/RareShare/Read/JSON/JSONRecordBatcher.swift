@@ -1,0 +1,76 @@
+/// Reads a JSON file as batches of records for parallel parsing: a pull
+/// interface over ``ByteSource`` and ``JSONRecordSplitter``.
+public struct JSONRecordBatcher {
+    public struct Batch: Sendable {
+        public var records: [JSONRecordSplitter.Record]
+    }
+
+    public var recordsPerBatch = 256
+    public var bytesPerBatch = 4 << 20
+    private let source: ByteSource
+    private var splitter = JSONRecordSplitter()
+    private var pending: [JSONRecordSplitter.Record] = []
+    private var pendingBytes = 0
+    private var ended = false
+    /// Problems with the stream itself (a corrupt gzip, a cut record, junk), known at the end.
+    public private(set) var streamProblems: [Problem] = []
+    /// A record cut off at the end of the file, if any (counted as read and skipped).
+    public private(set) var truncatedRecord: JSONRecordSplitter.Record?
+
+    public init(source: ByteSource) { self.source = source }
+
+    public var bytesRead: Int { source.bytesRead }
+
+    /// The next batch, or `nil` after the last.
+    public mutating func next() throws -> Batch? {
+        while !ended && pending.count < recordsPerBatch && pendingBytes < bytesPerBatch {
+            let chunk: [UInt8]?
+            do {
+                chunk = try source.nextChunk()
+            } catch let error as InputError {
+                streamProblems.append(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+                chunk = nil
+            }
+            guard let chunk else {
+                ended = true
+                finishStream()
+                break
+            }
+            do {
+                try splitter.feed(chunk) { record in
+                    pendingBytes += record.bytes.count
+                    pending.append(record)
+                }
+            } catch let error as JSONSyntaxError {
+                streamProblems.append(Problem(.truncated, at: SourcePosition(file: source.path, byteOffset: error.offset),
+                                              reason: error.message + "; reading stopped, records before this point were kept"))
+                ended = true
+            }
+        }
+        guard !pending.isEmpty else { return nil }
+        defer {
+            pending = []
+            pendingBytes = 0
+        }
+        return Batch(records: pending)
+    }
+
+    private mutating func finishStream() {
+        let path = source.path
+        if let leftover = splitter.finish() {
+            if leftover.bytes.isEmpty {
+                streamProblems.append(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line),
+                                              reason: "the JSON array is never closed (file truncated?); records before this point were kept"))
+            } else {
+                truncatedRecord = leftover
+            }
+        }
+        if let junk = splitter.junk {
+            streamProblems.append(Problem(.warning, at: SourcePosition(file: path, line: junk.line),
+                                          reason: "\(splitter.junkBytes) byte(s) outside any JSON value were ignored"))
+        }
+    }
+}
+
+@available(*, unavailable)
+extension JSONRecordBatcher: Sendable {}

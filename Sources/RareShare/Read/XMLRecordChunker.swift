@@ -1,0 +1,184 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Cuts an XML export into batches of whole records (`<substance>…</substance>`)
+/// so that batches can be parsed on several cores.
+///
+/// A batch ends just after the last closing tag of a record in a window of
+/// about ``targetBytes``; the text between records (the prologue, the
+/// wrapping `<xf><substances>`, closing tags) is not part of any batch.
+/// Each batch carries the line it starts on, so problems are still reported
+/// at the file's own line numbers, and the file's XML declaration, so a
+/// declared encoding still applies.
+public struct XMLRecordChunker {
+    public struct Batch: Sendable {
+        public var index: Int
+        /// Complete records, from the first `<name` to the last `</name>`.
+        public var bytes: [UInt8]
+        /// Line (1-based) of the first byte of `bytes`.
+        public var firstLine: Int
+        /// Records completed in earlier batches.
+        public var recordsBefore: Int
+        /// Closing tags of records in this batch: how many records it holds.
+        public var records: Int
+        /// The file's `<?xml …?>` declaration, if it has one.
+        public var declaration: [UInt8]
+    }
+
+    public let element: String
+    public var targetBytes = 4 << 20
+    /// A single record larger than this stops the chunking with an error.
+    public var maximumRecordBytes = 256 << 20
+
+    private let source: ByteSource
+    private let open: [UInt8]
+    private let close: [UInt8]
+    private var carry: [UInt8] = []
+    private var carryLine = 1
+    private var produced = 0
+    private var recordsSoFar = 0
+    private var sawStart = false
+    private var atEnd = false
+    public private(set) var declaration: [UInt8] = []
+    /// True when the file has a DOCTYPE; such files are parsed in one piece instead.
+    public private(set) var hasDocumentType = false
+    /// What followed the last complete record: returned by ``finish()``.
+    private var tail: [UInt8] = []
+
+    public init(source: ByteSource, element: String) {
+        self.source = source
+        self.element = element
+        open = Array("<\(element)".utf8)
+        close = Array("</\(element)>".utf8)
+    }
+
+    /// The next batch, or `nil` at the end of the file.
+    public mutating func next() throws -> Batch? {
+        while !atEnd {
+            if carry.count >= targetBytes, let cut = lastClose(in: carry) {
+                return makeBatch(upTo: cut)
+            }
+            guard let chunk = try source.nextChunk() else {
+                atEnd = true
+                break
+            }
+            carry.append(contentsOf: chunk)
+            if !sawStart { inspectPrologue() }
+            if carry.count > maximumRecordBytes + targetBytes, lastClose(in: carry) == nil {
+                throw InputError(.malformed, at: SourcePosition(file: source.path, line: carryLine),
+                                 "no </\(element)> within \(maximumRecordBytes >> 20) MB: a record this large is not a \(element) record")
+            }
+        }
+        if let cut = lastClose(in: carry) { return makeBatch(upTo: cut) }
+        tail = carry
+        carry = []
+        return nil
+    }
+
+    /// Bytes after the last complete record, and the line they start on.
+    public var remainder: (bytes: [UInt8], line: Int) { (tail, carryLine) }
+
+    private mutating func inspectPrologue() {
+        guard let first = firstOpen(in: carry, from: 0) else { return }
+        sawStart = true
+        let prologue = carry[0..<first]
+        if prologue.starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: carry, from: 0, to: first) {
+            declaration = Array(carry[0..<(end + 2)])
+        }
+        if find(Array("<!DOCTYPE".utf8), in: carry, from: 0, to: first) != nil { hasDocumentType = true }
+    }
+
+    private mutating func makeBatch(upTo end: Int) -> Batch? {
+        let start = firstOpen(in: carry, from: 0) ?? end
+        let before = countLines(carry, 0, start)
+        let body = Array(carry[start..<end])
+        let records = occurrences(close, in: body)
+        let batch = Batch(index: produced, bytes: body, firstLine: carryLine + before,
+                          recordsBefore: recordsSoFar, records: records, declaration: declaration)
+        recordsSoFar += records
+        carryLine += before + countLines(carry, start, end)
+        // Keep only the unfinished record; the buffer's capacity is reused.
+        let rest = carry.count - end
+        if rest > 0 {
+            carry.withUnsafeMutableBufferPointer { b in
+                _ = memmove(b.baseAddress!, b.baseAddress! + end, rest)
+            }
+        }
+        carry.removeLast(carry.count - rest)
+        produced += 1
+        return batch
+    }
+
+    /// Index just after the last `</element>` in `bytes`, or nil.
+    private func lastClose(in bytes: [UInt8]) -> Int? {
+        let n = close.count
+        guard bytes.count >= n else { return nil }
+        var i = bytes.count - n
+        while i >= 0 {
+            if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
+                var match = true
+                for k in 2..<n where bytes[i + k] != close[k] { match = false; break }
+                if match { return i + n }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Index of the first `<element` followed by space, `>` or `/`.
+    private func firstOpen(in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while let j = find(open, in: bytes, from: i, to: bytes.count) {
+            if j + open.count < bytes.count {
+                let b = bytes[j + open.count]
+                if b == 0x20 || b == 0x3E || b == 0x2F || b == 0x09 || b == 0x0A || b == 0x0D { return j }
+            } else {
+                return nil
+            }
+            i = j + 1
+        }
+        return nil
+    }
+
+    private func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        guard to - from >= needle.count, let first = needle.first else { return nil }
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            let base = buf.baseAddress!
+            var i = from
+            while i <= to - needle.count {
+                guard let hit = memchr(base + i, Int32(first), to - needle.count + 1 - i) else { return nil }
+                let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + j, needle, needle.count) == 0 { return j }
+                i = j + 1
+            }
+            return nil
+        }
+    }
+
+    private func occurrences(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
+        var count = 0
+        var i = 0
+        while let j = find(needle, in: bytes, from: i, to: bytes.count) {
+            count += 1
+            i = j + needle.count
+        }
+        return count
+    }
+
+    private func countLines(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+        guard to > from else { return 0 }
+        return bytes.withUnsafeBufferPointer { buf in
+            var n = 0
+            var i = from
+            let base = buf.baseAddress!
+            while i < to, let hit = memchr(base + i, 0x0A, to - i) {
+                n += 1
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return n
+        }
+    }
+}
