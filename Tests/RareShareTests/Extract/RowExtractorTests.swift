@@ -133,6 +133,21 @@ import Testing
         ])
     }
 
+    @Test func emptyFileIsReportedAndSkippedLikeAnalyzeDoes() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = ExtractOptions()
+        options.workFiles = [try write(" \n", "empty.jsonl", in: folder), try write(Self.works, "works.jsonl", in: folder)]
+        options.folder = folder.appendingPathComponent("rows").path
+
+        let summary = try RowExtractor(options: options).run()
+
+        // The second file keeps its place (file 1) in the order.
+        #expect(summary.files.map { ($0.output as NSString).lastPathComponent } == ["000001-works_jsonl.jsonl"])
+        #expect(summary.problems.total == 1)
+        #expect(summary.problems.first?.reason == "the file is empty; nothing was read from it")
+    }
+
     @Test func strictStopsAtTheFirstProblemAndLeavesNoRowFile() throws {
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
