@@ -24,24 +24,49 @@ public struct ParallelAggregator: Sendable {
     /// returns `nil` for a position that is not counted), so callers need not
     /// hold every unit in memory at once.
     public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> ShareTally {
-        let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
         let pairs = self.pairs
-        @Sendable func tally(chunk index: Int) -> ShareTally {
-            var t = ShareTally(pairs: pairs)
+        return await reduce(count: count, unit: unit, empty: { ShareTally(pairs: pairs) },
+                            add: { $0.add($1) }, merge: { $0.merge($1) })
+    }
+
+    /// One pass over the units filling a tally per counting method and, when
+    /// asked, the collaboration network and the SCP/MCP counts.
+    public func aggregate(_ units: [AttributedUnit], methods: [CountingMethod],
+                          network: Bool = false, production: Bool = false) async -> CountingResults {
+        await aggregate(count: units.count, unit: { units[$0] }, methods: methods, network: network, production: production)
+    }
+
+    /// ``aggregate(_:methods:network:production:)`` over units produced on demand.
+    public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?, methods: [CountingMethod],
+                          network: Bool = false, production: Bool = false) async -> CountingResults {
+        let pairs = self.pairs
+        return await reduce(count: count, unit: unit,
+                            empty: { CountingResults(pairs: pairs, methods: methods, network: network, production: production) },
+                            add: { $0.add($1) }, merge: { $0.merge($1) })
+    }
+
+    /// Sums units `0..<count` chunk by chunk into values of `T` and merges them in chunk order.
+    func reduce<T: Sendable>(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
+                             empty: @escaping @Sendable () -> T,
+                             add: @escaping @Sendable (inout T, AttributedUnit) -> Void,
+                             merge: @escaping @Sendable (inout T, T) -> Void) async -> T {
+        let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
+        @Sendable func tally(chunk index: Int) -> T {
+            var t = empty()
             let start = index * Self.chunkSize
             for i in start..<min(count, start + Self.chunkSize) {
-                if let u = unit(i) { t.add(u) }
+                if let u = unit(i) { add(&t, u) }
             }
             return t
         }
-        var result = ShareTally(pairs: pairs)
+        var result = empty()
         if threads == 1 || chunkCount <= 1 {
-            for i in 0..<chunkCount { result.merge(tally(chunk: i)) }
+            for i in 0..<chunkCount { merge(&result, tally(chunk: i)) }
             return result
         }
-        var partials = [ShareTally?](repeating: nil, count: chunkCount)
+        var partials = [T?](repeating: nil, count: chunkCount)
         var nextToMerge = 0
-        await withTaskGroup(of: (Int, ShareTally).self) { group in
+        await withTaskGroup(of: (Int, T).self) { group in
             var next = 0
             // Bounded fan-out: `threads` chunks in flight, one in per one out.
             while next < min(threads, chunkCount) {
@@ -52,7 +77,7 @@ public struct ParallelAggregator: Sendable {
             for await (i, t) in group {
                 partials[i] = t
                 while nextToMerge < chunkCount, let p = partials[nextToMerge] {
-                    result.merge(p)
+                    merge(&result, p)
                     partials[nextToMerge] = nil
                     nextToMerge += 1
                 }

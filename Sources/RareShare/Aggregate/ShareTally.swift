@@ -2,12 +2,17 @@
 public struct ShareTally: Sendable, Equatable {
     public private(set) var regions: [Region: [Int: YearlyTally]] = [:]
     public let pairs: [CountryPair]
+    /// How each unit's credit is shared among countries (the paper's method unless asked).
+    public let method: CountingMethod
 
-    public init(pairs: [CountryPair] = CountryPair.paperDefaults) { self.pairs = pairs }
+    public init(pairs: [CountryPair] = CountryPair.paperDefaults, method: CountingMethod = .paper) {
+        self.pairs = pairs
+        self.method = method
+    }
 
     /// Adds one unit to every region it belongs to.
     public mutating func add(_ unit: AttributedUnit) {
-        let summary = YearlyTally.UnitSummary(unit)
+        let summary = YearlyTally.UnitSummary(unit, method: method)
         for region in unit.regions.regions {
             regions[region, default: [:]][unit.year, default: YearlyTally()]
                 .add(summary, pairs: pairs, keepCompositions: region == .organometallic || region == .rareEarth)

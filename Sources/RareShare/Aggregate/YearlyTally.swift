@@ -9,7 +9,11 @@ public struct YearlyTally: Sendable, Equatable {
     public var units = 0
     /// Units with at least one attributed author.
     public var attributed = 0
-    /// `w_c,t`: Σ `a_c,s / |A(s)|`.
+    /// Attributed units the counting method could not credit to any country
+    /// (first- or corresponding-author counting with that author unknown).
+    /// Always 0 under the paper's method, so its tallies are as before.
+    public var uncredited = 0
+    /// `w_c,t`: Σ `a_c,s / |A(s)|` (or the counting method's weights, see ``CountingMethod``).
     public var weights: [CountryCode: Double] = [:]
     /// Units per exact country set `S(s)` (one-country sets are the "alone" counts).
     public var exactSets: [CountrySet: Int] = [:]
@@ -22,22 +26,26 @@ public struct YearlyTally: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds one unit. `pairs` names the "c without d" sums to keep.
-    public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool) {
-        add(UnitSummary(unit), pairs: pairs, keepCompositions: keepCompositions)
+    /// Adds one unit. `pairs` names the "c without d" sums to keep; `method`
+    /// decides the weights (exact sets do not depend on it).
+    public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool,
+                             method: CountingMethod = .paper) {
+        add(UnitSummary(unit, method: method), pairs: pairs, keepCompositions: keepCompositions)
     }
 
     /// What every region a unit belongs to adds: computed once per unit.
     public struct UnitSummary {
         var composition: String?
         var set: CountrySet?
+        /// The counting method's weights; empty for an attributed unit the method cannot credit.
         var fractional: [(CountryCode, Double)] = []
 
-        public init(_ unit: AttributedUnit) {
+        public init(_ unit: AttributedUnit, method: CountingMethod = .paper) {
             composition = unit.composition
             if let authorship = unit.authorship, authorship.authorCount > 0 {
-                fractional = authorship.fractionalWeights()
-                set = CountrySet(sorted: fractional.map(\.0))
+                fractional = method.weights(of: authorship)
+                // Author-fractional weights name every country of S(s); other methods may not.
+                set = method == .paper ? CountrySet(sorted: fractional.map(\.0)) : authorship.countrySet
             }
         }
     }
@@ -51,6 +59,7 @@ public struct YearlyTally: Sendable, Equatable {
         guard let set = unit.set else { return }
         attributed += 1
         exactSets[set, default: 0] += 1
+        if unit.fractional.isEmpty { uncredited += 1 }
         for (code, weight) in unit.fractional { weights[code, default: 0] += weight }
         for pair in pairs where set.contains(pair.country) && !set.contains(pair.excluded) {
             if let w = unit.fractional.first(where: { $0.0 == pair.country })?.1 { weightsWithout[pair, default: 0] += w }
@@ -62,12 +71,16 @@ public struct YearlyTally: Sendable, Equatable {
     public mutating func merge(_ other: YearlyTally) {
         units += other.units
         attributed += other.attributed
+        uncredited += other.uncredited
         for (k, v) in other.weights { weights[k, default: 0] += v }
         for (k, v) in other.exactSets { exactSets[k, default: 0] += v }
         for (k, v) in other.weightsWithout { weightsWithout[k, default: 0] += v }
         for (k, v) in other.compositions { compositions[k, default: 0] += v }
         for (k, v) in other.elements { elements[k, default: 0] += v }
     }
+
+    /// Units the counting method credited to at least one country.
+    public var credited: Int { attributed - uncredited }
 
     /// Splits a composition key back into its symbols (`CClHORu` → C, Cl, H, O, Ru).
     static func symbols(in key: String) -> [String] {

@@ -15,6 +15,12 @@ public struct AnalysisOptions: Sendable {
     public var affiliations: AffiliationPolicy = .first
     /// "c without d" pairs to tally.
     public var pairs: [CountryPair] = CountryPair.paperDefaults
+    /// Counting methods to tally; the paper's is always tallied too (it gives ``AnalysisResult/tally``).
+    public var countingMethods: [CountingMethod] = [.paper]
+    /// Keep the country collaboration network (per region and year).
+    public var collaborationNetwork = false
+    /// Keep bibliometrix-style SCP/MCP counts per country.
+    public var countryProduction = false
     /// Any per-record problem stops the run.
     public var strict = false
     /// Worker threads for aggregation; results do not depend on it.
@@ -48,4 +54,10 @@ public struct AnalysisResult: Sendable {
     public var unit: CountingUnit
     public var tally: ShareTally
     public var quality: DataQuality
+    /// The tally per counting method asked for (the paper's first), the
+    /// network and the SCP/MCP counts when asked; `nil` for results not made by a run.
+    public var counting: CountingResults? = nil
+
+    /// The tallies of every counting method, the paper's first.
+    public var methodTallies: [ShareTally] { counting?.tallies ?? [tally] }
 }

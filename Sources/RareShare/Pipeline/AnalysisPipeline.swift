@@ -95,8 +95,8 @@ public struct AnalysisPipeline: Sendable {
         guard substanceMode else {
             let units = works.publicationUnits
             quality.unitsWithoutCountry = units.reduce(0) { $0 + ($1.isAttributed ? 0 : 1) }
-            let tally = await aggregator.aggregate(units)
-            return AnalysisResult(unit: .publication, tally: tally, quality: quality)
+            let counting = await aggregate(count: units.count, with: aggregator) { units[$0] }
+            return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
         }
 
         // 3. Substances: the first report of each registry number.
@@ -130,7 +130,7 @@ public struct AnalysisPipeline: Sendable {
         quality.unitsWithoutCountry = withoutCountry
 
         let table = firsts
-        let tally = await aggregator.aggregate(count: table.count) { i -> AttributedUnit? in
+        let counting = await aggregate(count: table.count, with: aggregator) { i -> AttributedUnit? in
             let year = Int(table.years[i])
             guard year != 0 else { return nil }
             var authorship: Authorship?
@@ -138,7 +138,16 @@ public struct AnalysisPipeline: Sendable {
             return AttributedUnit(year: year, regions: table.regions[i], authorship: authorship,
                                   composition: table.composition(i))
         }
-        return AnalysisResult(unit: .substance, tally: tally, quality: quality)
+        return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
+    }
+
+    /// The paper's method first, then the other methods asked for, in one pass.
+    private func aggregate(count: Int, with aggregator: ParallelAggregator,
+                           unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> CountingResults {
+        var methods: [CountingMethod] = [.paper]
+        for m in options.countingMethods where !methods.contains(m) { methods.append(m) }
+        return await aggregator.aggregate(count: count, unit: unit, methods: methods,
+                                          network: options.collaborationNetwork, production: options.countryProduction)
     }
 
     /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.

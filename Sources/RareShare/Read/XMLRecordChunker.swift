@@ -26,6 +26,15 @@ public struct XMLRecordChunker {
         public var records: Int
         /// The file's `<?xml …?>` declaration, if it has one.
         public var declaration: [UInt8]
+
+        public init(index: Int, bytes: [UInt8], firstLine: Int, recordsBefore: Int, records: Int, declaration: [UInt8]) {
+            self.index = index
+            self.bytes = bytes
+            self.firstLine = firstLine
+            self.recordsBefore = recordsBefore
+            self.records = records
+            self.declaration = declaration
+        }
     }
 
     public let element: String

@@ -11,6 +11,8 @@ import Foundation
 ///   `substances_without_year.txt`: what was skipped, why, and where.
 public struct AnalysisReportWriter {
     public let folder: String
+    /// Top lists, network and SCP/MCP ranges (see ``CountingComparison``).
+    public var counting = CountingComparison.Settings()
 
     public init(folder: String) { self.folder = folder }
 
@@ -49,6 +51,9 @@ public struct AnalysisReportWriter {
             .map { "\($0.count)\t\(Self.clean($0.affiliation))" }.joined(separator: "\n") + (result.quality.unresolvedAffiliations.isEmpty ? "" : "\n"))
         if result.unit == .substance {
             try put("substances_without_year.txt", result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined())
+        }
+        for file in CountingComparison.files(for: result, regions: regions, years: years, settings: counting) {
+            try put(file.name, file.text)
         }
         return written
     }

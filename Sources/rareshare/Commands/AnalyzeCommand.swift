@@ -26,6 +26,18 @@ struct AnalyzeCommand: AsyncParsableCommand {
         (quality.txt, files.tsv, problems.tsv, unresolved_affiliations.tsv). \
         With --figures, the paper's figures, their tables and a self-contained \
         report.html also go to <out>/figures/.
+
+        Counting methods, collaboration networks and country production:
+
+          rareshare analyze --works openalex/ --out results/ \\
+                            --counting author-fractional,full,corresponding-author \\
+                            --network --network-years 1996-2009,2010-2022 \\
+                            --production --top 10
+
+        Methods other than author-fractional write their files with the method \
+        in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
+        puts a country's share under every method side by side and \
+        Counting_methods.tsv says for how many units each method knew a country.
         """
     )
 
@@ -54,8 +66,26 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Worker threads for aggregation (results are identical for any number).", valueName: "n"))
-    var threads: Int = AnalysisOptions.availableCores
+    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's).", valueName: "method[,method…]"))
+    var counting: String = CountingMethod.paper.rawValue
+
+    @Flag(help: "Write the country collaboration network (VOSviewer map and network files, GraphML, edge list, matrix).")
+    var network = false
+
+    @Option(name: .customLong("network-years"), help: ArgumentHelp("Year ranges of the network and production tables, comma-separated, e.g. 1996-2009,2010-2022 (default: the whole span).", valueName: "from-to[,…]"))
+    var networkYears: String?
+
+    @Flag(help: "Write bibliometrix-style single- and multiple-country publication counts (SCP, MCP, MCP ratio) per country.")
+    var production = false
+
+    @Option(help: ArgumentHelp("Write the top countries and top collaborations by average yearly rank, this many each.", valueName: "n"))
+    var top: Int?
+
+    @Option(name: .customLong("rank-years"), help: ArgumentHelp("Years averaged for --top, e.g. 2010-2022 (default: the whole span).", valueName: "from-to"))
+    var rankYears: String?
+
+    @Option(help: ArgumentHelp("Worker threads for parsing, attribution and aggregation; default: all cores. Results are identical for any number.", valueName: "n"))
+    var threads: Int?
 
     @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
     var figures = false
@@ -72,7 +102,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
         for p in pairs where CountryPair(p) == nil {
             throw ValidationError("--pair '\(p)' is not two different country codes such as CN-US.")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if case .failure(let bad) = CountingMethod.parseList(counting) {
+            throw ValidationError("unknown --counting method '\(bad.word)'; known: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let networkYears, Self.ranges(networkYears) == nil {
+            throw ValidationError("--network-years '\(networkYears)' is not a list of year ranges such as 1996-2009,2010-2022.")
+        }
+        if let rankYears, YearRange(rankYears) == nil {
+            throw ValidationError("--rank-years '\(rankYears)' is not a year range such as 2010-2022.")
+        }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
         if !substances.isEmpty && citations.isEmpty {
             throw ValidationError("--substances needs --citations: substance records name citation ids, and only the citation export holds their DOIs.")
         }
@@ -103,20 +143,29 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
-        options.threads = threads
+        options.threads = threads ?? AnalysisOptions.availableCores
+        if case .success(let methods) = CountingMethod.parseList(counting) { options.countingMethods = methods }
+        options.collaborationNetwork = network
+        options.countryProduction = production
 
         let showProgress = !common.quiet && Terminal.stderrIsTerminal
         let result: AnalysisResult
         do {
             var progress: (@Sendable (ProgressEvent) -> Void)?
-            if showProgress { progress = { @Sendable event in Terminal.progress(event) } }
+            if showProgress {
+                let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
+                progress = { @Sendable event in display.update(event) }
+            }
             result = try await AnalysisPipeline(options: options).run(progress: progress)
         } catch let error as InputError {
             Terminal.error(error.description)
             throw ExitCode(error.exitCode)
         }
         if showProgress { Terminal.clearProgress() }
-        try AnalysisReportWriter(folder: out).write(result)
+        var writer = AnalysisReportWriter(folder: out)
+        writer.counting = CountingComparison.Settings(top: top, rankYears: rankYears.flatMap(YearRange.init),
+                                                      ranges: networkYears.flatMap(Self.ranges) ?? [])
+        try writer.write(result)
         var figureSummary: String?
         if figures {
             do {
@@ -130,8 +179,20 @@ struct AnalyzeCommand: AsyncParsableCommand {
             print(TerminalSummary(result: result).text, terminator: "")
             print("")
             print(QualityReport(result: result).text, terminator: "")
+            let counted = CountingComparison.summary(result)
+            if !counted.isEmpty { print("\n" + counted, terminator: "") }
             if let figureSummary { print("\n" + figureSummary, terminator: "") }
             print("\nTables written to \(out)/" + (figures ? " (figures and report.html in \(out)/figures/)" : ""))
         }
+    }
+
+    /// `1996-2009,2010-2022` → ranges; `nil` when any part is not a range.
+    static func ranges(_ text: String) -> [YearRange]? {
+        var out: [YearRange] = []
+        for part in text.split(separator: ",") {
+            guard let r = YearRange(part) else { return nil }
+            out.append(r)
+        }
+        return out.isEmpty ? nil : out
     }
 }

@@ -16,12 +16,51 @@ enum Terminal {
         write(prefix + s + "\n")
     }
 
-    static func progress(_ e: ProgressEvent) {
-        let mb = Double(e.bytesDone) / 1_048_576
-        write("\r\u{1B}[K\(e.stage): \((e.file as NSString).lastPathComponent) \(e.records) records, \(String(format: "%.1f", mb)) MB")
+    static func clearProgress() { write("\r\u{1B}[K") }
+}
+
+/// A one-line progress display on stderr: stage, file, records, MB read of
+/// all inputs, MB/s, elapsed time and ETA by bytes read. Redrawn at most five
+/// times a second.
+///
+/// `@unchecked Sendable`: every mutable field is read and written only while
+/// `lock` is held.
+final class ProgressDisplay: @unchecked Sendable {
+    private let lock = NSLock()
+    private let totalBytes: Int
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var doneByFile: [String: Int] = [:]
+
+    /// `files`: every input, for the total the ETA is measured against (compressed sizes for gzip).
+    init(files: [String]) {
+        totalBytes = files.reduce(0) { total, f in
+            total + ((try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0)
+        }
     }
 
-    static func clearProgress() { write("\r\u{1B}[K") }
+    func update(_ e: ProgressEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        doneByFile[e.file] = max(doneByFile[e.file] ?? 0, e.bytesDone)
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let done = doneByFile.values.reduce(0, +)
+        let elapsed = now.timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 && totalBytes > done ? Double(totalBytes - done) / rate : 0
+        let line = String(format: "%@ %@: %d records | %.0f of %.0f MB | %.1f MB/s | %@ elapsed | ETA %@",
+                          e.stage, (e.file as NSString).lastPathComponent, e.records,
+                          Double(done) / 1_048_576, Double(totalBytes) / 1_048_576, rate / 1_048_576,
+                          Self.clock(elapsed), Self.clock(eta))
+        Terminal.write("\r\u{1B}[K" + line)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
 }
 
 /// Where the bundled demonstration exports live: `RARESHARE_FIXTURES` if set,

@@ -1,0 +1,31 @@
+/// Everything one aggregation pass fills: a ``ShareTally`` per counting
+/// method, and optionally the collaboration network and the SCP/MCP counts,
+/// all from the same attributed units so they can be compared side by side.
+public struct CountingResults: Sendable, Equatable {
+    /// One tally per method, in the order asked.
+    public private(set) var tallies: [ShareTally]
+    public private(set) var network: CollaborationNetwork?
+    public private(set) var production: CountryProduction?
+
+    public init(pairs: [CountryPair], methods: [CountingMethod], network: Bool, production: Bool) {
+        tallies = methods.map { ShareTally(pairs: pairs, method: $0) }
+        self.network = network ? CollaborationNetwork() : nil
+        self.production = production ? CountryProduction() : nil
+    }
+
+    public mutating func add(_ unit: AttributedUnit) {
+        for i in tallies.indices { tallies[i].add(unit) }
+        network?.add(unit)
+        production?.add(unit)
+    }
+
+    /// Adds a later chunk's results; called in chunk order.
+    public mutating func merge(_ other: CountingResults) {
+        for i in tallies.indices where i < other.tallies.count { tallies[i].merge(other.tallies[i]) }
+        if let n = other.network { network?.merge(n) }
+        if let p = other.production { production?.merge(p) }
+    }
+
+    /// The tally of one method, if it was asked for.
+    public func tally(_ method: CountingMethod) -> ShareTally? { tallies.first { $0.method == method } }
+}
