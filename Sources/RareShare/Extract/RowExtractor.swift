@@ -8,7 +8,8 @@ public struct ExtractOptions: Sendable {
     /// Forces the bibliographic format instead of detecting it.
     public var workFormat: SourceFormat?
     public var affiliations: AffiliationPolicy = .first
-    public var resolver: any AffiliationResolver = CountryNameResolver()
+    /// The resolver `analyze` uses by default, so both attribute alike.
+    public var resolver: any AffiliationResolver = AnalysisOptions().resolver
     /// Any per-record problem stops the run.
     public var strict = false
     /// Writes `.jsonl.gz` instead of `.jsonl`.

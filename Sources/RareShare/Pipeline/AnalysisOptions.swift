@@ -25,7 +25,7 @@ public struct AnalysisOptions: Sendable {
     public var strict = false
     /// Worker threads for aggregation; results do not depend on it.
     public var threads: Int = AnalysisOptions.availableCores
-    public var resolver: any AffiliationResolver = CountryNameResolver()
+    public var resolver: any AffiliationResolver = EvidenceResolver()
 
     public init() {}
 

@@ -62,6 +62,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice) or all (split equally among the author's countries).", valueName: "first|all"))
     var affiliations: String = "first"
 
+    @Option(help: ArgumentHelp("Affiliation overrides (TSV 'pattern<TAB>code' or YAML 'pattern: code'; see 'rareshare resolve --help') that win over the built-in rules.", valueName: "file"))
+    var overrides: String?
+
     @Option(name: .customLong("pair"), parsing: .singleValue,
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
@@ -141,6 +144,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
+        if let overrides {
+            do { options.resolver = EvidenceResolver(overrides: try AffiliationOverrides.load(path: overrides)) } catch let error as InputError {
+                Terminal.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
         options.threads = threads ?? AnalysisOptions.availableCores

@@ -47,6 +47,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice) or all.", valueName: "first|all"))
     var affiliations: String = "first"
 
+    @Option(help: ArgumentHelp("Affiliation overrides (as for analyze) that win over the built-in rules.", valueName: "file"))
+    var overrides: String?
+
     @Flag(help: "Compress the rows (.jsonl.gz).")
     var gzip = false
 
@@ -89,6 +92,12 @@ struct ExtractCommand: ParsableCommand {
         }
         options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
+        if let overrides {
+            do { options.resolver = EvidenceResolver(overrides: try AffiliationOverrides.load(path: overrides)) } catch let error as InputError {
+                Terminal.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart

@@ -1,0 +1,273 @@
+import Foundation
+
+/// An affiliation string cut into normalized words, the form every name
+/// table of the resolver is matched against.
+///
+/// Matching on words rather than substrings is what keeps "UK" out of
+/// "Chungbuk" and "India" out of "Indiana". Each word is lower-cased,
+/// stripped of accents ("Universität" → `universitat`), mapped to one
+/// spelling where Web of Science abbreviates ("Univ" → `university`,
+/// "Natl" → `national`) and hashed to 64 bits; the small words "of", "the",
+/// "and", "for", "in", "at" are dropped, since exports print names with and
+/// without them ("Univ Toronto", "University of Toronto"). Han, kana and
+/// Hangul characters are one word each, so "中国" is found inside "中国科学院".
+///
+/// Names in the tables go through the same function, so both sides agree by
+/// construction. Hashes are FNV-1a over the folded UTF-8 bytes; with 64 bits a
+/// collision among the few hundred thousand names shipped is not expected.
+///
+/// - Complexity: O(n) in the string's length, one pass over its scalars.
+struct AffiliationText {
+    struct Word {
+        /// Hash of the normalized word.
+        var hash: UInt64
+        /// UTF-8 offsets of the word in the original string.
+        var start: Int32
+        var end: Int32
+        /// Index of the comma- (or semicolon-) separated part holding the word.
+        var part: Int16
+        /// Normalized length in bytes.
+        var length: UInt8
+        /// Every letter was upper case in the original (acronyms, state codes).
+        var isUppercase: Bool
+        /// Only ASCII digits.
+        var isDigits: Bool
+        /// Only ASCII letters and digits in the original.
+        var isASCII: Bool
+        /// "IN" or "AT" in capitals: kept only where a code stands (see ``tokenize``).
+        var isStopWord = false
+    }
+
+    let text: String
+    /// The string's UTF-8 bytes, for evidence and shape checks.
+    let bytes: [UInt8]
+    private(set) var words: [Word] = []
+    /// Number of comma-separated parts (at least 1).
+    private(set) var partCount = 1
+
+    init(_ text: String) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        tokenize()
+    }
+
+    /// The original text of words `range`, for evidence.
+    func original(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let s = Int(words[range.lowerBound].start), e = Int(words[range.upperBound - 1].end)
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// The original text of word `i`.
+    func original(word i: Int) -> String { original(i..<(i + 1)) }
+
+    /// The original UTF-8 bytes of word `i`.
+    func originalBytes(word i: Int) -> ArraySlice<UInt8> { bytes[Int(words[i].start)..<Int(words[i].end)] }
+
+    /// Indexes of the words in part `p`.
+    func words(inPart p: Int) -> Range<Int> {
+        var lo = words.count, hi = 0
+        for (i, w) in words.enumerated() where Int(w.part) == p { lo = min(lo, i); hi = max(hi, i + 1) }
+        return lo < hi ? lo..<hi : 0..<0
+    }
+
+    /// The last part that holds any word.
+    var lastPart: Int { words.last.map { Int($0.part) } ?? 0 }
+
+    // MARK: Tokenizing
+
+    private mutating func tokenize() {
+        let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
+        var h = fnvOffset, length = 0
+        var start = 0, part: Int16 = 0
+        var upper = true, hasLetter = false, digits = true, ascii = true
+        var pendingPart = false
+        var collected: [Word] = []
+        collected.reserveCapacity(bytes.count / 5)
+
+        func begin(_ offset: Int) {
+            if length == 0 {
+                start = offset
+                if pendingPart { part += 1; pendingPart = false }
+            }
+        }
+        func flush(_ end: Int) {
+            defer { h = fnvOffset; length = 0; upper = true; hasLetter = false; digits = true; ascii = true }
+            guard length > 0 else { return }
+            var hash = h
+            var stop = false
+            if let slot = AffiliationText.canonicalIndex[hash] {
+                if slot < 0 {
+                    // A stop word, unless "IN" (Indiana) or "AT" (Austria) in capitals.
+                    guard upper && hasLetter && length == 2 else { return }
+                    stop = true
+                } else {
+                    hash = AffiliationText.canonicalWords[Int(slot)]
+                }
+            }
+            collected.append(Word(hash: hash, start: Int32(start), end: Int32(end), part: part,
+                                  length: UInt8(min(length, 255)), isUppercase: upper && hasLetter,
+                                  isDigits: digits, isASCII: ascii, isStopWord: stop))
+        }
+        func feed(_ b: UInt8) { h = (h ^ UInt64(b)) &* fnvPrime; length += 1 }
+        func feed(_ s: Unicode.Scalar) { for b in s.utf8 { feed(b) } }
+        func separatePart() { if !collected.isEmpty || length > 0 { pendingPart = true } }
+
+        var offset = 0
+        let count = bytes.count
+        while offset < count {
+            let b = bytes[offset]
+            if b < 0x80 {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    begin(offset); feed(b); upper = false; hasLetter = true; digits = false
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    begin(offset); feed(b + 32); hasLetter = true; digits = false
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    begin(offset); feed(b)
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\n"):
+                    flush(offset); separatePart()
+                default:
+                    flush(offset)
+                }
+                offset += 1
+                continue
+            }
+            // Decode one scalar (the bytes come from a String: valid UTF-8).
+            var v: UInt32, width: Int
+            if b < 0xE0 { v = UInt32(b & 0x1F); width = 2 }
+            else if b < 0xF0 { v = UInt32(b & 0x0F); width = 3 }
+            else { v = UInt32(b & 0x07); width = 4 }
+            for k in 1..<width where offset + k < count { v = v << 6 | UInt32(bytes[offset + k] & 0x3F) }
+            defer { offset += width }
+            guard let scalar = Unicode.Scalar(v) else { flush(offset); continue }
+            switch v {
+            case 0x3001, 0xFF0C, 0xFF1B:   // 、，；
+                flush(offset); separatePart()
+            case 0x0300...0x036F:          // combining marks (decomposed input)
+                continue
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF:
+                flush(offset)
+                begin(offset)
+                feed(scalar)
+                ascii = false; digits = false; upper = false; hasLetter = true
+                flush(offset + width)
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:   // full-width letters and digits
+                begin(offset)
+                let a = v - 0xFEE0
+                let lower = (a >= 0x41 && a <= 0x5A) ? a + 32 : a
+                feed(UInt8(lower)); ascii = false
+                if a >= 0x41 { digits = false; hasLetter = true; if a >= 0x61 { upper = false } }
+            case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0x00A0...0x00BF, 0x00D7, 0x00F7:
+                flush(offset)
+            default:
+                begin(offset)
+                ascii = false; digits = false; hasLetter = true
+                if let folded = AffiliationText.latinFold[v] {
+                    if !scalar.properties.isUppercase { upper = false }
+                    for c in folded.utf8 { feed(c) }
+                } else {
+                    var lowered = v
+                    switch v {
+                    case 0x0410...0x042F, 0x0391...0x03A9: lowered = v + 0x20
+                    case 0x0400...0x040F: lowered = v + 0x50
+                    default: upper = false
+                    }
+                    if let s = Unicode.Scalar(lowered) { feed(s) }
+                }
+            }
+        }
+        flush(count)
+        // "W Lafayette, IN 47907", "Wien, AT": a capital "IN" or "AT" before
+        // a postcode or ending its part is a code; elsewhere the small word.
+        if collected.contains(where: \.isStopWord) {
+            var kept: [Word] = []
+            kept.reserveCapacity(collected.count)
+            for (i, w) in collected.enumerated() {
+                if w.isStopWord {
+                    let next = i + 1 < collected.count && collected[i + 1].part == w.part ? collected[i + 1] : nil
+                    guard next == nil || next!.isDigits else { continue }
+                }
+                kept.append(w)
+            }
+            collected = kept
+        }
+        words = collected
+        partCount = Int(part) + 1
+    }
+
+    // MARK: Normalization tables
+
+    static func fnv<C: Sequence>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    static func hash(_ word: String) -> UInt64 { fnv(word.utf8) }
+
+    /// Small words exports print or leave out at will.
+    static let stopWords: Set<UInt64> = Set(["of", "the", "and", "for", "in", "at"].map(hash))
+
+    /// Abbreviation (as Web of Science and Scopus print them) → full word.
+    /// Plurals fold onto the singular where both occur in names.
+    static let abbreviations: [(String, String)] = [
+        ("univ", "university"), ("universities", "university"), ("inst", "institute"), ("institutes", "institute"),
+        ("natl", "national"), ("dept", "department"), ("depts", "department"),
+        ("ctr", "center"), ("centre", "center"), ("centers", "center"), ("centres", "center"),
+        ("lab", "laboratory"), ("labs", "laboratory"), ("laboratories", "laboratory"),
+        ("coll", "college"), ("sch", "school"), ("fac", "faculty"), ("acad", "academy"),
+        ("hosp", "hospital"), ("med", "medical"), ("sci", "science"), ("sciences", "science"),
+        ("technol", "technology"), ("tech", "technology"), ("res", "research"), ("engn", "engineering"),
+        ("chem", "chemistry"), ("phys", "physics"), ("biol", "biology"), ("mat", "materials"),
+        ("appl", "applied"), ("mol", "molecular"), ("environm", "environmental"), ("agr", "agricultural"),
+        ("int", "international"), ("minist", "ministry"), ("corp", "corporation"), ("assoc", "association"),
+        ("soc", "society"), ("hlth", "health"), ("pharmaceut", "pharmaceutical"), ("polytech", "polytechnic"),
+        ("adv", "advanced"), ("fdn", "foundation"), ("observ", "observatory"), ("mus", "museum"),
+        ("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("&", "and"),
+    ]
+
+    /// ``canonical`` in the form the tokenizer probes: word hash → index
+    /// into ``canonicalWords``, or -1 for a stop word.
+    static let canonicalIndex: HashIndex = {
+        var index = HashIndex(capacity: canonical.count)
+        for (i, (k, v)) in canonical.sorted(by: { $0.key < $1.key }).enumerated() { index[k] = v == 0 ? -1 : Int32(i) }
+        return index
+    }()
+    static let canonicalWords: [UInt64] = canonical.sorted(by: { $0.key < $1.key }).map(\.value)
+
+    static let canonical: [UInt64: UInt64] = {
+        var map: [UInt64: UInt64] = [:]
+        for (short, long) in abbreviations { map[hash(short)] = hash(long) }
+        for w in stopWords { map[w] = 0 }
+        return map
+    }()
+
+    /// Latin letters with diacritics (and ligatures) → plain ASCII, lower
+    /// case: every letter of Latin-1, Latin Extended-A and -B and Latin
+    /// Extended Additional (Vietnamese) whose canonical decomposition starts
+    /// with an ASCII letter, plus the letters that do not decompose.
+    static let latinFold: [UInt32: String] = {
+        var map: [UInt32: String] = [:]
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for v in range {
+                guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else { continue }
+                map[UInt32(v)] = String(first).lowercased()
+            }
+        }
+        let special: [(String, String)] = [("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Ø", "o"), ("ø", "o"),
+                                           ("Ł", "l"), ("ł", "l"), ("Đ", "d"), ("đ", "d"), ("Ð", "d"), ("ð", "d"), ("ı", "i"),
+                                           ("Þ", "th"), ("þ", "th"), ("Ħ", "h"), ("ħ", "h"), ("Ŧ", "t"), ("ŧ", "t")]
+        for (letter, plain) in special { for s in letter.unicodeScalars { map[s.value] = plain } }
+        return map
+    }()
+}
+
+extension AffiliationText {
+    /// Hashes of the words of a name, normalized as affiliation strings are.
+    static func wordHashes(of name: String) -> [UInt64] {
+        AffiliationText(name).words.map(\.hash)
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import RareShare
+
+struct ResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Show the country of affiliation strings and the evidence that decided it.",
+        discussion: """
+        Each string (or each line of standard input when none is given) is \
+        resolved as 'analyze' would, and printed as CODE<TAB>evidence<TAB>string, \
+        with '-' for an unresolved string and the reason as evidence.
+
+          rareshare resolve "Tohoku Univ, Sendai, Miyagi 9808578, Japan" "Boston, MA"
+          cut -f2 out/unresolved_affiliations.tsv | rareshare resolve --json
+
+        Evidence is read in this order: the --overrides file; a country name \
+        (the last in the string); a state, province or postcode; a research \
+        organization (ROR); a city (GeoNames); an e-mail country domain.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Affiliation strings (default: one per line on standard input).", valueName: "affiliation"))
+    var affiliations: [String] = []
+
+    @Flag(help: "One JSON object per line: affiliation, country (null when unresolved), evidence.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Overrides file (TSV 'pattern<TAB>code' or YAML 'pattern: code') that wins over the built-in rules.", valueName: "file"))
+    var overrides: String?
+
+    @Option(name: .customLong("affiliations"), help: ArgumentHelp("first: the string is one affiliation; all: split it on ';' and resolve each part.", valueName: "first|all"))
+    var policy: String = "first"
+
+    @Option(help: .hidden)
+    var evaluate: String?
+
+    @Option(help: .hidden)
+    var list: Int = 20
+
+    func validate() throws {
+        if AffiliationPolicy(rawValue: policy) == nil {
+            throw ValidationError("--affiliations must be 'first' or 'all', not '\(policy)'.")
+        }
+    }
+
+    func run() throws {
+        var rules: AffiliationOverrides?
+        if let overrides {
+            do { rules = try AffiliationOverrides.load(path: overrides) } catch let error as InputError {
+                Terminal.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+        }
+        let resolver = EvidenceResolver(overrides: rules)
+        for missing in resolver.missingResources { Terminal.note("resource \(missing) not found: resolving without it") }
+        if let evaluate {
+            try runEvaluation(path: evaluate, resolver: resolver)
+            return
+        }
+        if affiliations.isEmpty {
+            while let line = readLine(strippingNewline: true) { emit(line, resolver) }
+        } else {
+            for a in affiliations { emit(a, resolver) }
+        }
+    }
+
+    private func emit(_ line: String, _ resolver: EvidenceResolver) {
+        let parts = AffiliationPolicy(rawValue: policy) == .all
+            ? line.split(separator: ";").map { String($0.drop(while: { $0 == " " })) } : [line]
+        for part in parts {
+            let answer = resolver.resolve(part)
+            if json {
+                print("{\"affiliation\":\(Self.quote(part)),\"country\":\(answer.country.map { Self.quote($0.description) } ?? "null"),\"evidence\":\(Self.quote(answer.evidence))}")
+            } else {
+                print("\(answer.country?.description ?? "-")\t\(answer.evidence)\t\(part)")
+            }
+        }
+    }
+
+    private func runEvaluation(path: String, resolver: EvidenceResolver) throws {
+        let cases: [ResolverEvaluation.Case]
+        do { cases = try ResolverEvaluation.load(path: path) } catch let error as InputError {
+            Terminal.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        let evaluation = ResolverEvaluation(cases: cases, resolver: resolver)
+        let speed = ResolverEvaluation.measureSpeed(strings: cases.map(\.affiliation), resolver: resolver)
+        print(evaluation.text(speed: speed, listing: list), terminator: "")
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
