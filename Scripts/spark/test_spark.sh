@@ -96,8 +96,8 @@ else
     echo "note: no Fixtures/demo in this tree; generated data only"
 fi
 generated gen-small 1 400 3 0 first
-generated gen-seed3 3 2500 2 0 first cited-only
-generated gen-split-all 2 6000 4 1 all
+generated gen-seed3 3 1500 2 0 first cited-only
+generated gen-split-all 2 4000 4 1 all
 generated pub-generated 4 1500 3 0 first works-only
 # Extraction spread over Spark tasks, one per input file (extract_with_spark.py).
 cluster() {   # name seed substances files
