@@ -1,6 +1,8 @@
 /// Bibliographic records on their way into the run: attributed, filtered to
 /// the DOIs some citation names (substance runs), deduplicated (the first
-/// record read for a DOI, or for a source id, wins).
+/// record read for a DOI, or for a source id, wins; in publication runs a
+/// record without DOI is also a duplicate of an earlier one with the same
+/// title, year and first author — the ``WorkMerger`` key).
 struct WorkIngest {
     let substanceMode: Bool
     /// Normalized DOI → authorship (substance runs).
@@ -8,6 +10,7 @@ struct WorkIngest {
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
     private var seenKeys = Set<String>()
+    private var seenTitles = Set<Int>()
 
     init(substanceMode: Bool) { self.substanceMode = substanceMode }
 
@@ -16,6 +19,8 @@ struct WorkIngest {
     struct Prepared: Sendable {
         var doi: String?
         var key: String?
+        /// Hash of title + year + first author (the ``WorkMerger`` key), publication runs only.
+        var titleKey: Int?
         var year: Int?
         var authorship: Authorship?
         var counts = CountryAttributor.Counts()
@@ -24,6 +29,7 @@ struct WorkIngest {
 
     static func prepare(_ work: Work, needed: Set<String>?, attributor: inout CountryAttributor) -> Prepared {
         var p = Prepared(doi: work.doi, key: work.doi.map { "doi:" + $0 } ?? work.sourceID.map { "id:" + $0 }, year: work.year)
+        if needed == nil { p.titleKey = WorkMerger.titleKey(work)?.hashValue }
         if let needed {
             guard let doi = work.doi, needed.contains(doi) else {
                 p.notNeeded = work.doi != nil
@@ -45,6 +51,7 @@ struct WorkIngest {
             attributor.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
+            if let t = p.titleKey, !seenTitles.insert(t).inserted, p.doi == nil { quality.duplicateWorks += 1; return }
             guard let year = p.year, let authorship = p.authorship else { quality.worksWithoutYear += 1; return }
             publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
             attributor.add(p.counts)

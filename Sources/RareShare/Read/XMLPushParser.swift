@@ -8,6 +8,35 @@ public protocol XMLEventHandler: AnyObject {
     func startElement(_ localName: UnsafePointer<UInt8>)
     func endElement(_ localName: UnsafePointer<UInt8>)
     func characters(_ text: UnsafeBufferPointer<UInt8>)
+    /// A start tag with its attributes; by default forwards to ``startElement(_:)``,
+    /// so handlers that need no attributes pay nothing for them.
+    func startElement(_ localName: UnsafePointer<UInt8>, attributes: XMLAttributes)
+}
+
+extension XMLEventHandler {
+    public func startElement(_ localName: UnsafePointer<UInt8>, attributes: XMLAttributes) {
+        startElement(localName)
+    }
+}
+
+/// The attributes of one start tag, borrowed from libxml2 for the duration
+/// of the callback: read them there, never keep the value.
+public struct XMLAttributes {
+    /// libxml2's SAX2 layout: five pointers per attribute (local name,
+    /// prefix, URI, value start, value end).
+    let count: Int
+    let table: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// The value of the attribute whose local name is `name`, if present.
+    public func value(_ name: StaticString) -> String? {
+        guard let table else { return nil }
+        for i in 0..<count {
+            guard let local = table[i * 5], XMLName.equals(local, name),
+                  let start = table[i * 5 + 3], let end = table[i * 5 + 4] else { continue }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return nil
+    }
 }
 
 /// Helpers for comparing libxml2's borrowed names without allocating.
@@ -54,9 +83,10 @@ public final class XMLPushParser {
         box = HandlerBox(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { ctx, localname, _, _, _, _, _, _, _ in
+        sax.startElementNs = { ctx, localname, _, _, _, _, count, _, attributes in
             guard let ctx, let localname else { return }
-            Unmanaged<HandlerBox>.fromOpaque(ctx).takeUnretainedValue().handler.startElement(localname)
+            Unmanaged<HandlerBox>.fromOpaque(ctx).takeUnretainedValue().handler
+                .startElement(localname, attributes: XMLAttributes(count: Int(count), table: attributes))
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }

@@ -50,7 +50,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     var citations: [String] = []
 
     @Option(name: .customLong("works"), parsing: .upToNextOption,
-            help: ArgumentHelp("Bibliographic records with affiliations (OpenAlex JSON / JSON Lines, gzip or not).", valueName: "path"))
+            help: ArgumentHelp("Bibliographic records with affiliations: Web of Science, Scopus, PubMed/MEDLINE, OpenAlex, Crossref, Dimensions or Lens exports, detected from their content, gzip or not.", valueName: "path"))
     var works: [String] = []
 
     @Option(name: .customLong("format"), help: ArgumentHelp("Force the format of the --works files instead of detecting it (\(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "format"))

@@ -13,7 +13,7 @@ import Testing
     @Test func everyCountingOutputOnTheDemo() throws {
         let dir = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try AnalyzeCommandTests().run(["analyze", "--out", dir.path, "--counting", "all",
+        let r = try CommandRunner.run(["analyze", "--out", dir.path, "--counting", "all",
                                                "--network", "--production", "--top", "3"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("  corresponding-author: 2 / 8\n"))
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func unknownMethodIsAUsageError() throws {
-        let r = try AnalyzeCommandTests().run(["analyze", "--works", Fixture.path("demo/works"), "--counting", "full,whole"])
+        let r = try CommandRunner.run(["analyze", "--works", Fixture.path("demo/works"), "--counting", "full,whole"])
         #expect(r.status == 64)
         #expect(r.stderr.contains("unknown --counting method 'whole'"))
     }

@@ -3,29 +3,9 @@ import Testing
 
 /// `rareshare figures` end to end: the built executable, its exit codes and stdout.
 @Suite struct FiguresCommandTests {
-    /// The debug build of the executable (built with the tests by `swift build --build-tests`).
-    static let executable = Fixture.root.appendingPathComponent(".build/debug/rareshare").path
+    static let executable = CommandRunner.binary.path
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> CommandRunner.Outcome { try CommandRunner.run(arguments) }
 
     static func smallTablesFolder() throws -> URL {
         let folder = try Fixture.temporaryFolder()

@@ -97,3 +97,29 @@ import Testing
         #expect(String(decoding: left.bytes, as: UTF8.self) == "{\"b\": [1, 2")
     }
 }
+
+@Suite struct JSONLinesRecoveryTests {
+    @Test(arguments: [1, 7, 4096])
+    func aBrokenLineCostsOnlyItself(chunkSize: Int) throws {
+        let text = "{\"a\":1}\n{\"b\": [1, 2\n{\"c\":\"x\n{\"d\":4}\n"
+        var splitter = JSONRecordSplitter()
+        var records: [(String, Int)] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunkSize)
+            try splitter.feed(Array(bytes[start..<end])) { records.append((String(decoding: $0.bytes, as: UTF8.self), $0.line)) }
+            start = end
+        }
+        #expect(splitter.finish() == nil)
+        #expect(records.map(\.0) == ["{\"a\":1}", "{\"b\": [1, 2", "{\"c\":\"x", "{\"d\":4}"])
+        #expect(records.map(\.1) == [1, 2, 3, 4])
+    }
+
+    @Test func prettyPrintedObjectsStillSpanLines() throws {
+        var splitter = JSONRecordSplitter()
+        var records: [String] = []
+        try splitter.feed(Array("{\n  \"a\": 1\n}\n{\n \"b\": 2\n}\n".utf8)) { records.append(String(decoding: $0.bytes, as: UTF8.self)) }
+        #expect(records.count == 2)
+    }
+}

@@ -65,19 +65,22 @@ public struct JSONRecordSplitter {
                     case 0x7D, 0x5D:
                         depth -= 1
                         if depth == top {
-                            let start = spanStart ?? 0
+                            if isJSONLines == nil { isJSONLines = arrayMode == false && line == recordLine }
+                            try emit(buf, from: spanStart ?? 0, to: i, body)
                             spanStart = nil
-                            let record: Record
-                            if buffer.isEmpty {
-                                record = Record(bytes: Array(buf[start..<i]), line: recordLine, offset: recordOffset)
-                            } else {
-                                buffer.append(contentsOf: buf[start..<i])
-                                record = Record(bytes: buffer, line: recordLine, offset: recordOffset)
-                                buffer.removeAll(keepingCapacity: true)
-                            }
-                            try body(record)
                         }
-                    case 0x0A: line += 1
+                    case 0x0A:
+                        if isJSONLines == true {
+                            // JSON Lines: a record never spans lines, so this one is
+                            // broken. Hand it on (the parser reports it) and resume
+                            // with the next line, so one bad line costs only itself.
+                            try emit(buf, from: spanStart ?? 0, to: i - 1, body)
+                            spanStart = nil
+                            depth = top
+                            inString = false
+                            escaped = false
+                        }
+                        line += 1
                     default: break
                     }
                     continue
@@ -141,6 +144,12 @@ public struct JSONRecordSplitter {
         let base = buf.baseAddress!
         while i < n {
             guard let hit = memchr(base + i, 0x22, n - i) else {
+                if isJSONLines == true, let nl = memchr(base + i, 0x0A, n - i) {
+                    // A raw line break cannot be inside a JSON string: the line is broken.
+                    inString = false
+                    escaped = false
+                    return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                }
                 // No quote left in this chunk: remember whether it ends inside an escape.
                 var run = 0
                 var k = n - 1
@@ -149,6 +158,11 @@ public struct JSONRecordSplitter {
                 return n
             }
             let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if isJSONLines == true, let nl = memchr(base + i, 0x0A, j - i) {
+                inString = false
+                escaped = false
+                return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+            }
             var run = 0
             var k = j - 1
             while k >= i && base[k] == 0x5C { run += 1; k -= 1 }
@@ -159,6 +173,23 @@ public struct JSONRecordSplitter {
             i = j + 1
         }
         return n
+    }
+
+    /// True once the first record ended on the line it began: the stream is
+    /// JSON Lines, and a record still open at a line break is broken.
+    private var isJSONLines: Bool?
+
+    private mutating func emit(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                               _ body: (Record) throws -> Void) throws {
+        let record: Record
+        if buffer.isEmpty {
+            record = Record(bytes: Array(buf[start..<max(start, end)]), line: recordLine, offset: recordOffset)
+        } else {
+            buffer.append(contentsOf: buf[start..<max(start, end)])
+            record = Record(bytes: buffer, line: recordLine, offset: recordOffset)
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try body(record)
     }
 
     private mutating func startRecord(at i: Int, _ spanStart: inout Int?) {
