@@ -27,6 +27,8 @@ FORMULAS = [
     "C24H20BNa", "Nd2O3", "C5H5N*C2HF3O2", "X", "C8H8O3", "C2H6Sn", "CsCl", "C16H36Eu", "O2Si",
     "C(x)H(2x)", "C6H12O6", "C12H8Br2", "D2O", "C4H4S", "ScCl3*6H2O", "C20H12GdN4",
 ]
+GIVEN = ["Ann", "Bo", "Chen", "Dana", "Emil", "Femi"]
+SURNAMES = ["Lee", "Wang", "Smith", "Müller", "Tanaka", "Rossi", "Garcia"]
 COUNTRY_CODES = ["CN", "US", "DE", "JP", "GB", "FR", "IN", "KR", "IT", "ES", "CA", "RU", "BR", "CH", "HK", "TW"]
 COUNTRY_NAMES = {
     "CN": "Peoples R China", "US": "USA", "DE": "Germany", "JP": "Japan", "GB": "England",
@@ -99,6 +101,13 @@ def main():
     for i in range(n_cits // 10):
         works.append(make_work(rng, None, i + 200000))
     rng.shuffle(works)
+    # The same publication again without its DOI (another source id): a
+    # publication run drops it when title, year and first author match a record read before.
+    for w in rng.sample(works, max(1, len(works) // 15)):
+        copy = json.loads(json.dumps(w))
+        copy.pop("doi", None)
+        copy["id"] = w["id"] + "-copy"
+        works.insert(rng.randrange(len(works) + 1), copy)
     wchunks = [works[k::files] for k in range(files)]
     for k, chunk in enumerate(wchunks):
         name = os.path.join(a.out, "works", "works-%02d.jsonl%s" % (k + 1, ".gz" if k == 0 else ""))
@@ -142,7 +151,7 @@ def make_work(rng, doi, i):
     authorships = []
     for p in range(rng.choice([0, 1, 2, 2, 3, 3, 4, 6])):
         kind = rng.random()
-        a = {"author_position": "first" if p == 0 else "middle", "author": {"display_name": "Author %d-%d" % (i, p)},
+        a = {"author_position": "first" if p == 0 else "middle", "author": {"display_name": "%s %s" % (rng.choice(GIVEN), rng.choice(SURNAMES))},
              "is_corresponding": p == 0}
         if kind < 0.55:
             ccs = [rng.choice(COUNTRY_CODES) for _ in range(rng.choice([1, 1, 1, 2]))]
@@ -159,7 +168,7 @@ def make_work(rng, doi, i):
             a["raw_affiliation_strings"] = []
         authorships.append(a)
     w = {"id": "https://openalex.org/W%d" % (10 ** 7 + i), "publication_year": rng.choice([None] + list(range(1994, 2008)) * 4),
-         "type": "article", "title": "Work %d" % i, "authorships": authorships}
+         "type": "article", "title": "Work %d" % (i % 100000), "authorships": authorships}
     if doi is not None:
         w["doi"] = doi_forms(doi, rng)
     return w

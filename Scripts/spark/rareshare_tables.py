@@ -26,7 +26,8 @@ Every rule follows the Swift pipeline (Sources/RareShare/Pipeline/AnalysisPipeli
 - works are matched by DOI, the work read first winning;
 - substances without any year are left out; N_t counts unattributed ones.
 Without substance rows the unit is the publication: works deduplicated by
-DOI, else source id, the first read winning; works without a year left out.
+DOI, else source id, the first read winning; then a work without DOI whose
+title key an earlier kept work shares is dropped; works without a year left out.
 """
 import math
 import os
@@ -53,7 +54,7 @@ WORK_SCHEMA = T.StructType([
     T.StructField("doi", T.StringType()), T.StructField("source_id", T.StringType()),
     T.StructField("year", T.IntegerType()), T.StructField("source", T.StringType()),
     T.StructField("authors", T.ArrayType(T.ArrayType(T.StringType()))),
-    T.StructField("authors_listed", T.IntegerType()),
+    T.StructField("authors_listed", T.IntegerType()), T.StructField("title_key", T.StringType()),
 ])
 SUBSTANCE_SCHEMA = T.StructType([
     T.StructField("file", T.LongType()), T.StructField("seq", T.LongType()),
@@ -163,7 +164,11 @@ def publication_units(works):
         F.col("source_id").isNotNull(), F.concat(F.lit("id:"), "source_id"))
     keyed = works.withColumn("_key", key)
     kept = first_read(keyed.where(F.col("_key").isNotNull()), "_key").unionByName(keyed.where(F.col("_key").isNull()))
-    kept = with_authorship(kept.drop("_key").where(F.col("year").isNotNull()))
+    # A record without DOI is a copy of an earlier kept record with the same title key.
+    by_title = Window.partitionBy("title_key").orderBy("file", "seq")
+    kept = (kept.withColumn("_t", F.when(F.col("title_key").isNotNull(), F.row_number().over(by_title)))
+            .where(~((F.col("_t") > 1) & F.col("doi").isNull())))
+    kept = with_authorship(kept.drop("_key", "_t").where(F.col("year").isNotNull()))
     return kept.select("year", F.lit(False).alias("organic"), F.lit(False).alias("organometallic"),
                        F.lit(False).alias("rare_earth"), F.lit(None).cast("string").alias("composition"),
                        "n", "weights", "set_key")

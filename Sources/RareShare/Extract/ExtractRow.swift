@@ -20,7 +20,9 @@ public enum ExtractRow {
     /// One bibliographic record with its attributed authorship:
     /// `authors` lists, author after author, the distinct countries of each
     /// author who has one (the ``Authorship`` the pipeline would count);
-    /// `authors_listed` is the byline length, attributed or not.
+    /// `authors_listed` is the byline length, attributed or not; `title_key`
+    /// (title, year and first author's surname, as ``WorkMerger`` matches
+    /// them) lets a publication run drop a DOI-less copy of an earlier record.
     public static func work(_ w: Work, authorship: Authorship, file: Int, seq: Int) -> String {
         var authors: [String] = []
         authors.reserveCapacity(authorship.authorCount)
@@ -29,7 +31,8 @@ public enum ExtractRow {
         }
         return "{\"file\":\(file),\"seq\":\(seq),\"doi\":\(string(w.doi)),\"source_id\":\(string(w.sourceID)),"
             + "\"year\":\(number(w.year)),\"source\":\"\(w.source.rawValue)\","
-            + "\"authors\":[\(authors.joined(separator: ","))],\"authors_listed\":\(w.authors.count)}"
+            + "\"authors\":[\(authors.joined(separator: ","))],\"authors_listed\":\(w.authors.count),"
+            + "\"title_key\":\(string(WorkMerger.titleKey(w)))}"
     }
 
     /// One substance record: registry number, formula with the regions and

@@ -18,10 +18,12 @@ import Testing
         authorship.append([CountryCode("CN")!])
         authorship.append([CountryCode("US")!, CountryCode("DE")!])
         #expect(ExtractRow.work(work, authorship: authorship, file: 1, seq: 3)
-                == #"{"file":1,"seq":3,"doi":"10.1/x","source_id":"W1","year":2004,"source":"openalex-json","authors":[["CN"],["US","DE"]],"authors_listed":3}"#)
+                == #"{"file":1,"seq":3,"doi":"10.1/x","source_id":"W1","year":2004,"source":"openalex-json","authors":[["CN"],["US","DE"]],"authors_listed":3,"title_key":null}"#)
+        let titled = Work(doi: nil, year: 1999, title: "On Rare Earths, Part 2!", authors: [Author(name: "Curie, M.")], source: .openAlexJSON)
+        #expect(ExtractRow.work(titled, authorship: Authorship(), file: 0, seq: 2).hasSuffix(#""title_key":"title:onrareearthspart2|1999|curie"}"#))
         let empty = Work(source: .openAlexJSON)
         #expect(ExtractRow.work(empty, authorship: Authorship(), file: 0, seq: 1)
-                == #"{"file":0,"seq":1,"doi":null,"source_id":null,"year":null,"source":"openalex-json","authors":[],"authors_listed":0}"#)
+                == #"{"file":0,"seq":1,"doi":null,"source_id":null,"year":null,"source":"openalex-json","authors":[],"authors_listed":0,"title_key":null}"#)
     }
 
     @Test func substanceRowClassifiesTheFormulaAndKeepsEveryBlock() {
@@ -101,8 +103,8 @@ import Testing
             #"{"file":4,"seq":2,"id":"C2","year":1998,"doi":null}"#,
         ])
         #expect(try lines(summary.files[1].output) == [
-            #"{"file":4,"seq":1,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3}"#,
-            #"{"file":4,"seq":2,"doi":null,"source_id":"W2","year":1999,"source":"openalex-json","authors":[],"authors_listed":0}"#,
+            #"{"file":4,"seq":1,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3,"title_key":null}"#,
+            #"{"file":4,"seq":2,"doi":null,"source_id":"W2","year":1999,"source":"openalex-json","authors":[],"authors_listed":0,"title_key":null}"#,
         ])
         #expect(try lines(summary.files[2].output) == [
             #"{"file":4,"seq":1,"xrn":"100","formula":"C6H5Ce","organic":true,"organometallic":true,"rare_earth":true,"composition":"CCeH","reports":[{"citation":"C1","year":2001},{"citation":"C2","year":null}]}"#,
@@ -129,7 +131,7 @@ import Testing
         // W0 (uncited DOI) and W2 (no DOI) are left out; W1 keeps seq 2, its place in the file.
         #expect(summary.files[0].rows == 1)
         #expect(try lines(summary.files[0].output) == [
-            #"{"file":0,"seq":2,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3}"#,
+            #"{"file":0,"seq":2,"doi":"10.1000/abc","source_id":"W1","year":2001,"source":"openalex-json","authors":[["CN"],["US"]],"authors_listed":3,"title_key":null}"#,
         ])
     }
 
