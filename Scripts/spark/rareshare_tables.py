@@ -166,8 +166,8 @@ def publication_units(works):
     kept = first_read(keyed.where(F.col("_key").isNotNull()), "_key").unionByName(keyed.where(F.col("_key").isNull()))
     # A record without DOI is a copy of an earlier kept record with the same title key.
     by_title = Window.partitionBy("title_key").orderBy("file", "seq")
-    kept = (kept.withColumn("_t", F.when(F.col("title_key").isNotNull(), F.row_number().over(by_title)))
-            .where(~((F.col("_t") > 1) & F.col("doi").isNull())))
+    kept = (kept.withColumn("_t", F.when(F.col("title_key").isNotNull(), F.row_number().over(by_title)).otherwise(1))
+            .where((F.col("_t") == 1) | F.col("doi").isNotNull()))
     kept = with_authorship(kept.drop("_key", "_t").where(F.col("year").isNotNull()))
     return kept.select("year", F.lit(False).alias("organic"), F.lit(False).alias("organometallic"),
                        F.lit(False).alias("rare_earth"), F.lit(None).cast("string").alias("composition"),
