@@ -25,6 +25,10 @@ public struct AnalysisOptions: Sendable {
     public var strict = false
     /// Worker threads for aggregation; results do not depend on it.
     public var threads: Int = AnalysisOptions.availableCores
+    /// Bytes of input per parsing batch. Batch boundaries depend on this and
+    /// on the input only, never on the thread count; it is an option so tests
+    /// can force many small batches.
+    public var batchBytes = 4 << 20
     public var resolver: any AffiliationResolver = EvidenceResolver()
 
     public init() {}

@@ -60,7 +60,14 @@ public struct AnalysisPipeline: Sendable {
         var citations = CitationIndex()
         for file in citationFiles {
             var log = ProblemLog()
-            let stats = try ReaxysCitationReader().read(path: file, log: &log) { citations.insert($0) }
+            let stats: ReadStatistics
+            if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+                stats = try ReaxysCitationReader().read(path: file, log: &log) { citations.insert($0) }
+            } else {
+                stats = try await readRecords(file, element: "citation", format: .reaxysCitations, log: &log, progress: progress,
+                                              parse: { ReaxysCitationReader().parse($0, file: file) },
+                                              consume: { citations.insert($0) })
+            }
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "citations", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
@@ -73,7 +80,7 @@ public struct AnalysisPipeline: Sendable {
             var log = ProblemLog()
             let stats: ReadStatistics
             if reader.format == .openAlexJSON {
-                stats = try await works.readParallel(file, threads: options.threads, needed: neededDOIs,
+                stats = try await works.readParallel(file, threads: options.threads, batchBytes: options.batchBytes, needed: neededDOIs,
                                                      attributor: attribution, log: &log, quality: &quality,
                                                      counts: &attribution, progress: progress)
             } else {
@@ -156,71 +163,40 @@ public struct AnalysisPipeline: Sendable {
         if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
             // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
             var log = ProblemLog()
-            let classifier = RegionClassifier()
             let stats = try ReaxysSubstanceReader().read(path: file, log: &log) { substance in
-                let chosen = FirstReport.choose(substance, citations: citations)
-                let formula = substance.formula.map(Formula.init)
                 quality.substanceRecords += 1
-                let added = firsts.add(FirstReportTable.Candidate(
-                    registryNumber: substance.registryNumber, year: chosen.year,
-                    citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
-                    regions: formula.map(classifier.regions(of:)) ?? .all, composition: formula.map(\.compositionKey)))
-                if !added { quality.duplicateSubstanceRecords += 1 }
+                if !firsts.add(Self.candidate(substance, citations: citations)) { quality.duplicateSubstanceRecords += 1 }
             }
             try finish(file: stats, log: log, into: &quality)
             return stats
         }
-        let source = try ByteSource(path: file)
-        var chunker = XMLRecordChunker(source: source, element: "substance")
-        var stats = ReadStatistics(file: file, format: .reaxysSubstances)
-        var log = ProblemLog()
         let reader = ReaxysSubstanceReader()
-        let classifier = RegionClassifier()
-        do {
-            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() }, transform: { batch in
-                let result = reader.parse(batch, file: file)
-                let candidates = result.substances.map { substance -> FirstReportTable.Candidate in
-                    let chosen = FirstReport.choose(substance, citations: citations)
-                    let formula = substance.formula.map(Formula.init)
-                    return FirstReportTable.Candidate(registryNumber: substance.registryNumber, year: chosen.year,
-                                                      citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
-                                                      regions: formula.map(classifier.regions(of:)) ?? .all,
-                                                      composition: formula.map(\.compositionKey))
-                }
-                return (result.stats, result.log, candidates)
-            }, consume: { (batchStats: ReadStatistics, batchLog: ProblemLog, candidates: [FirstReportTable.Candidate]) in
-                stats.recordsRead += batchStats.recordsRead
-                stats.recordsUsed += batchStats.recordsUsed
-                stats.recordsSkipped += batchStats.recordsSkipped
-                stats.noteYear(batchStats.minimumYear)
-                stats.noteYear(batchStats.maximumYear)
-                log.merge(batchLog)
-                for c in candidates {
-                    quality.substanceRecords += 1
-                    if !firsts.add(c) { quality.duplicateSubstanceRecords += 1 }
-                }
-                if options.strict, let first = log.first { throw InputError(strict: first) }
-                progress?(ProgressEvent(stage: "substances", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
-                                        records: stats.recordsRead))
-            })
-        } catch let error as InputError where error.kind == .malformed {
-            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-        }
-        let rest = chunker.remainder
-        let restText = String(decoding: rest.bytes, as: UTF8.self)
-        if restText.contains("<substance") {
-            stats.recordsRead += 1
-            stats.recordsSkipped += 1
-            log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: rest.line, record: stats.recordsRead),
-                               recordKind: "substance",
-                               reason: "the file ends inside this record (truncated download?); records before it were kept"))
-        } else if !restText.contains("</") && stats.recordsRead > 0 {
-            log.record(Problem(.truncated, at: SourcePosition(file: file, line: rest.line),
-                               reason: "the file ends without its closing tags (truncated?); all \(stats.recordsRead) records before were kept"))
-        }
-        stats.bytes = source.bytesRead
+        var log = ProblemLog()
+        let stats = try await readRecords(file, element: "substance", format: .reaxysSubstances, log: &log, progress: progress,
+                                          parse: { batch in
+            let result = reader.parse(batch, file: file)
+            return XMLBatchResult(records: result.records.map { Self.candidate($0, citations: citations) },
+                                  stats: result.stats, log: result.log)
+        }, consume: { candidate in
+            quality.substanceRecords += 1
+            if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
+        })
         try finish(file: stats, log: log, into: &quality)
         return stats
+    }
+
+    /// One substance record reduced to what the first-report table keeps.
+    /// The composition is kept only where a composition table is written
+    /// (organometallic and rare-earth substances).
+    static func candidate(_ substance: Substance, citations: CitationIndex) -> FirstReportTable.Candidate {
+        let chosen = FirstReport.choose(substance, citations: citations)
+        let formula = substance.formula.map(Formula.init)
+        let regions = formula.map(RegionClassifier().regions(of:)) ?? .all
+        let keepsComposition = regions.contains(.organometallic) || regions.contains(.rareEarth)
+        return FirstReportTable.Candidate(registryNumber: substance.registryNumber, year: chosen.year,
+                                          citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
+                                          regions: regions, composition: keepsComposition ? formula.map(\.compositionKey) : nil,
+                                          hasFormula: formula != nil)
     }
 
     /// UTF-16 text (with a byte order mark) re-read as UTF-8, for format detection only.
@@ -239,6 +215,54 @@ public struct AnalysisPipeline: Sendable {
 
     static func isUTF16(_ head: [UInt8]) -> Bool {
         head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+    }
+
+    /// Reads an XML file of records in parallel batches (``XMLRecordChunker``),
+    /// handing each record to `consume` in file order. (Batches are cut on
+    /// ASCII tags, so callers read UTF-16 files whole instead.)
+    private func readRecords<Record: Sendable>(
+        _ file: String, element: String, format: SourceFormat, log: inout ProblemLog,
+        progress: (@Sendable (ProgressEvent) -> Void)?,
+        parse: @escaping @Sendable (XMLRecordChunker.Batch) -> XMLBatchResult<Record>,
+        consume: (Record) throws -> Void
+    ) async throws -> ReadStatistics {
+        let source = try ByteSource(path: file)
+        var chunker = XMLRecordChunker(source: source, element: element)
+        chunker.targetBytes = options.batchBytes
+        var stats = ReadStatistics(file: file, format: format)
+        var fileLog = ProblemLog()
+        do {
+            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() }, transform: parse,
+                                             consume: { (result: XMLBatchResult<Record>) in
+                stats.recordsRead += result.stats.recordsRead
+                stats.recordsUsed += result.stats.recordsUsed
+                stats.recordsSkipped += result.stats.recordsSkipped
+                stats.noteYear(result.stats.minimumYear)
+                stats.noteYear(result.stats.maximumYear)
+                fileLog.merge(result.log)
+                for record in result.records { try consume(record) }
+                if options.strict, let first = fileLog.first { throw InputError(strict: first) }
+                progress?(ProgressEvent(stage: element + "s", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
+                                        records: stats.recordsRead))
+            })
+        } catch let error as InputError where error.kind == .malformed {
+            fileLog.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+        }
+        let rest = chunker.remainder
+        let restText = String(decoding: rest.bytes, as: UTF8.self)
+        if restText.contains("<\(element)") {
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            fileLog.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: rest.line, record: stats.recordsRead),
+                                   recordKind: element,
+                                   reason: "the file ends inside this record (truncated download?); records before it were kept"))
+        } else if !restText.contains("</") && stats.recordsRead > 0 {
+            fileLog.record(Problem(.truncated, at: SourcePosition(file: file, line: rest.line),
+                                   reason: "the file ends without its closing tags (truncated?); all \(stats.recordsRead) records before were kept"))
+        }
+        stats.bytes = source.bytesRead
+        log.merge(fileLog)
+        return stats
     }
 
     private func finish(file stats: ReadStatistics, log: ProblemLog, into quality: inout DataQuality) throws {

@@ -13,7 +13,9 @@ struct FirstReportTable: Sendable {
         /// Slot in the ``CitationIndex``, -1 when unknown.
         var citationSlot: Int32
         var regions: RegionSet
+        /// Kept only for organometallic and rare-earth substances (the regions with composition tables).
         var composition: String?
+        var hasFormula: Bool
     }
 
     private var numericIndex: [UInt64: Int32] = [:]
@@ -25,6 +27,7 @@ struct FirstReportTable: Sendable {
     /// Slot of the first report's citation in the ``CitationIndex``; -1 when the id is unknown or absent.
     private var citationSlots: [Int32] = []
     private(set) var regions: [RegionSet] = []
+    private var hasFormula: [Bool] = []
     private var compositionIDs: [Int32] = []
     private var compositionIndex: [String: Int32] = [:]
     private var compositionList: [String] = []
@@ -40,9 +43,11 @@ struct FirstReportTable: Sendable {
             if year != 0 && (old == 0 || year < old) {
                 years[i] = year
                 citationSlots[i] = c.citationSlot
-                if compositionIDs[i] < 0, let comp = c.composition {
-                    compositionIDs[i] = intern(comp)
+                if !hasFormula[i] && c.hasFormula {
+                    // The record read first had no formula; this one classifies the substance.
+                    hasFormula[i] = true
                     regions[i] = c.regions
+                    compositionIDs[i] = c.composition.map { intern($0) } ?? -1
                 }
             }
             return false
@@ -59,6 +64,7 @@ struct FirstReportTable: Sendable {
         years.append(year)
         citationSlots.append(c.citationSlot)
         regions.append(c.regions)
+        hasFormula.append(c.hasFormula)
         compositionIDs.append(c.composition.map { intern($0) } ?? -1)
         return true
     }

@@ -67,11 +67,12 @@ struct WorkIngest {
 
     /// Parallel path for JSON works: records are cut sequentially, parsed and
     /// attributed in batches on `threads` tasks, and accepted in file order.
-    mutating func readParallel(_ file: String, threads: Int, needed: Set<String>?, attributor template: CountryAttributor,
+    mutating func readParallel(_ file: String, threads: Int, batchBytes: Int = 4 << 20, needed: Set<String>?, attributor template: CountryAttributor,
                                log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
                                progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
         var batcher = JSONRecordBatcher(source: source)
+        batcher.bytesPerBatch = batchBytes
         var stats = ReadStatistics(file: file, format: .openAlexJSON)
         let resolver = template.resolver, policy = template.policy
         try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in

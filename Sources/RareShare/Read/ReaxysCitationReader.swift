@@ -40,6 +40,34 @@ public struct ReaxysCitationReader: Sendable {
         return stats
     }
 
+    /// Parses one batch cut by ``XMLRecordChunker`` (complete `<citation>`
+    /// records), so citation files are read on several cores; a damaged
+    /// record costs only itself (see ``XMLBatchRecovery``).
+    public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> XMLBatchResult<Citation> {
+        XMLBatchRecovery.parse(batch, closingTag: "</citation>") { piece in
+            let handler = Handler(file: file)
+            handler.lineBase = piece.firstLine - 1
+            handler.recordBase = piece.recordsBefore
+            var citations: [Citation] = []
+            handler.emit = { citations.append($0) }
+            let parser = XMLPushParser(handler: handler, fileName: file)
+            handler.parser = parser
+            let ok = XMLBatchRecovery.feed(piece, to: parser)
+            handler.emit = { _ in }
+            if ok { return (XMLBatchResult(records: citations, stats: handler.stats, log: handler.log), false) }
+            let failure = parser.firstError ?? (parser.line, "malformed XML")
+            let lost = max(piece.records, XMLBatchRecovery.countOpens("citation", in: piece.bytes), 1)
+            var result = XMLBatchResult<Citation>(stats: ReadStatistics(file: file, format: .reaxysCitations))
+            result.stats.recordsRead = lost
+            result.stats.recordsSkipped = lost
+            result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
+                                                                          record: piece.recordsBefore + 1),
+                                      recordKind: "citation",
+                                      reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
+            return (result, true)
+        }
+    }
+
     private final class Handler: XMLEventHandler {
         enum Field { case id, doi, year, preprintYear, authors }
         let file: String
@@ -48,6 +76,11 @@ public struct ReaxysCitationReader: Sendable {
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
+
+        /// Added to the parser's line numbers when parsing a batch cut from the file.
+        var lineBase = 0
+        /// Records of the file before this batch.
+        var recordBase = 0
 
         /// Nesting depth of `<citation>` elements; only the outermost is a record.
         var depth = 0
@@ -66,7 +99,7 @@ public struct ReaxysCitationReader: Sendable {
             if XMLName.equals(name, "citation") {
                 depth += 1
                 if depth == 1 {
-                    recordLine = parser?.line ?? 0
+                    recordLine = lineBase + (parser?.line ?? 0)
                     id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
                 }
                 return
@@ -121,7 +154,7 @@ public struct ReaxysCitationReader: Sendable {
         private func finishRecord() {
             field = nil
             stats.recordsRead += 1
-            let position = SourcePosition(file: file, line: recordLine, record: stats.recordsRead)
+            let position = SourcePosition(file: file, line: recordLine, record: recordBase + stats.recordsRead)
             guard let id else {
                 stats.recordsSkipped += 1
                 log.record(Problem(.skippedRecord, at: position, recordKind: "citation", field: "CNR.CNR",

@@ -48,49 +48,16 @@ public struct ReaxysSubstanceReader: Sendable {
     }
 
     /// What one batch of a file yields.
-    public struct BatchResult: Sendable {
-        public var substances: [Substance] = []
-        public var stats: ReadStatistics
-        public var log = ProblemLog()
-    }
+    public typealias BatchResult = XMLBatchResult<Substance>
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<substance>`
-    /// records), reporting lines and record numbers of the whole file.
-    ///
-    /// When the batch is not well-formed, it is parsed again record by record,
-    /// so a damaged record costs only itself: the records before and after it
-    /// are kept, and the damaged one is counted and listed as skipped.
+    /// records), reporting lines and record numbers of the whole file; a
+    /// damaged record costs only itself (see ``XMLBatchRecovery``).
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> BatchResult {
-        let whole = parseOnce(batch, file: file)
-        if whole.failure == nil { return whole.result }
-        var result = BatchResult(stats: ReadStatistics(file: file, format: .reaxysSubstances))
-        let close = Array("</substance>".utf8)
-        var start = 0
-        var line = batch.firstLine
-        var recordsBefore = batch.recordsBefore
-        let bytes = batch.bytes
-        while start < bytes.count {
-            var end = bytes.count
-            if let hit = Self.find(close, in: bytes, from: start) { end = hit + close.count }
-            let slice = Array(bytes[start..<end])
-            let piece = XMLRecordChunker.Batch(index: batch.index, bytes: slice, firstLine: line, recordsBefore: recordsBefore,
-                                               records: 1, declaration: batch.declaration)
-            let one = parseOnce(piece, file: file)
-            result.substances += one.result.substances
-            result.stats.recordsRead += one.result.stats.recordsRead
-            result.stats.recordsUsed += one.result.stats.recordsUsed
-            result.stats.recordsSkipped += one.result.stats.recordsSkipped
-            result.stats.noteYear(one.result.stats.minimumYear)
-            result.stats.noteYear(one.result.stats.maximumYear)
-            result.log.merge(one.result.log)
-            recordsBefore += one.result.stats.recordsRead
-            line += lineCount(slice)
-            start = end
-        }
-        return result
+        XMLBatchRecovery.parse(batch, closingTag: "</substance>") { parseOnce($0, file: file) }
     }
 
-    private func parseOnce(_ batch: XMLRecordChunker.Batch, file: String) -> (result: BatchResult, failure: (line: Int, message: String)?) {
+    private func parseOnce(_ batch: XMLRecordChunker.Batch, file: String) -> (BatchResult, failed: Bool) {
         let handler = Handler(file: file)
         handler.lineBase = batch.firstLine - 1
         handler.recordBase = batch.recordsBefore
@@ -98,57 +65,22 @@ public struct ReaxysSubstanceReader: Sendable {
         handler.emit = { substances.append($0) }
         let parser = XMLPushParser(handler: handler, fileName: file)
         handler.parser = parser
-        var ok = true
-        if !batch.declaration.isEmpty { ok = parser.feed(batch.declaration, isLast: false) }
-        if ok { ok = parser.feed(Array("<rareshare-batch>".utf8), isLast: false) }
-        if ok { ok = parser.feed(batch.bytes, isLast: false) }
-        if ok { ok = parser.feed(Array("</rareshare-batch>".utf8), isLast: true) }
+        let ok = XMLBatchRecovery.feed(batch, to: parser)
         handler.emit = { _ in }
-        var result = BatchResult(substances: substances, stats: handler.stats, log: handler.log)
-        guard !ok else { return (result, nil) }
+        if ok { return (BatchResult(records: substances, stats: handler.stats, log: handler.log), false) }
         let failure = parser.firstError ?? (parser.line, "malformed XML")
         // Every record of the piece not read is counted as skipped.
-        let opens = Self.countOpens(batch.bytes)
-        let lost = max(max(batch.records, opens) - result.stats.recordsRead, handler.inRecord ? 1 : 0, 1)
-        result.substances = []
-        result.stats = ReadStatistics(file: file, format: .reaxysSubstances)
-        result.log = ProblemLog()
+        let opens = XMLBatchRecovery.countOpens("substance", in: batch.bytes)
+        let lost = max(max(batch.records, opens), 1)
+        var result = BatchResult(stats: ReadStatistics(file: file, format: .reaxysSubstances))
         result.stats.recordsRead = lost
         result.stats.recordsSkipped = lost
         result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
                                                                       record: batch.recordsBefore + 1),
                                   recordKind: "substance",
                                   reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
-        return (result, failure)
+        return (result, true)
     }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count - from >= needle.count else { return nil }
-        var i = from
-        while i <= bytes.count - needle.count {
-            if bytes[i] == needle[0] {
-                var match = true
-                for k in 1..<needle.count where bytes[i + k] != needle[k] { match = false; break }
-                if match { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Opening `<substance` tags (followed by space, `>` or `/`) in `bytes`.
-    static func countOpens(_ bytes: [UInt8]) -> Int {
-        let open = Array("<substance".utf8)
-        var n = 0, i = 0
-        while let j = find(open, in: bytes, from: i) {
-            let next = j + open.count < bytes.count ? bytes[j + open.count] : 0
-            if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x0A || next == 0x09 || next == 0x0D { n += 1 }
-            i = j + 1
-        }
-        return n
-    }
-
-    private func lineCount(_ bytes: [UInt8]) -> Int { bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
     private final class Handler: XMLEventHandler {
         enum Field { case xrn, formula, citationID, year }

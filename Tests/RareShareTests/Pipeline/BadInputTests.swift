@@ -47,7 +47,7 @@ import Testing
     }
 
     static func occurrences(_ needle: String, in bytes: ArraySlice<UInt8>) -> Int {
-        ReaxysSubstanceReader.find(Array(needle.utf8), in: Array(bytes), from: 0).map { first in
+        XMLBatchRecovery.find(Array(needle.utf8), in: Array(bytes), from: 0).map { first in
             1 + occurrences(needle, in: bytes[(bytes.startIndex + first + needle.utf8.count)...])
         } ?? 0
     }
@@ -187,7 +187,7 @@ import Testing
             var lines: [Int] = []
             while let batch = try chunker.next() {
                 let r = ReaxysSubstanceReader().parse(batch, file: path)
-                parts += r.substances
+                parts += r.records
                 lines += r.log.problems.compactMap(\.position.line)
             }
             #expect(parts == whole, "target \(target)")

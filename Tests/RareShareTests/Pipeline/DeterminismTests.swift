@@ -59,3 +59,77 @@ import Testing
         }
     }
 }
+
+/// The whole pipeline, on generated export files cut into many small batches,
+/// gives identical tallies and data-quality counts for 1, 2 and 8 threads.
+@Suite struct PipelineDeterminismTests {
+    /// Writes a Reaxys-shaped substance and citation export and OpenAlex JSON Lines.
+    static func generatedExports() throws -> URL {
+        var rng = DeterminismTests.SplitMix(state: 2024)
+        let dir = try Fixture.temporaryFolder()
+        let countries = ["CN", "US", "JP", "DE", "IN", "GB", "FR", "KR"]
+        var citations = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xf><citations>\n"
+        var works = ""
+        for i in 0..<600 {
+            let year = Int.random(in: 1996...2022, using: &rng)
+            citations += "<citation><CNR.CNR>\(70000 + i)</CNR.CNR><CIT.PY>\(year)</CIT.PY><CIT.DOI>10.5555/g\(i)</CIT.DOI></citation>\n"
+            if i % 9 == 0 { continue }   // some citations have no bibliographic record
+            let authors = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                let c = countries[Int.random(in: 0..<countries.count, using: &rng)]
+                return "{\"author\":{\"display_name\":\"A\"},\"institutions\":[{\"id\":\"I\",\"country_code\":\"\(c)\"}],\"raw_affiliation_strings\":[\"Lab, \(c)\"]}"
+            }
+            works += "{\"doi\":\"https://doi.org/10.5555/G\(i)\",\"publication_year\":\(year),\"authorships\":[\(authors.joined(separator: ","))]}\n"
+        }
+        citations += "</citations></xf>\n"
+        let formulas = ["C<sub>6</sub>H<sub>6</sub>", "C<sub>10</sub>H<sub>10</sub>Fe", "CeCl<sub>3</sub>", "C<sub>15</sub>H<sub>15</sub>Nd",
+                        "NaCl", "C<sub>2</sub>H<sub>4</sub>O<sub>2</sub>*Na"]
+        for f in 0..<2 {
+            var subs = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xf><substances>\n"
+            for k in 0..<2500 {
+                let xrn = 1_000_000 + k + f * 2300   // the files overlap: repeated registry numbers
+                subs += "<substance><IDE><IDE.XRN>\(xrn)</IDE.XRN><IDE.MF>\(formulas[Int.random(in: 0..<formulas.count, using: &rng)])</IDE.MF></IDE>"
+                for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                    subs += "<CIT><CNR.CNR>\(70000 + Int.random(in: 0..<600, using: &rng))</CNR.CNR></CIT>"
+                }
+                subs += "</substance>\n"
+            }
+            subs += "</substances></xf>\n"
+            try subs.write(to: dir.appendingPathComponent("substances-\(f).xml"), atomically: true, encoding: .utf8)
+        }
+        try citations.write(to: dir.appendingPathComponent("citations.xml"), atomically: true, encoding: .utf8)
+        try works.write(to: dir.appendingPathComponent("works.jsonl"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func identicalForOneTwoAndEightThreads() async throws {
+        let dir = try Self.generatedExports()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func run(_ threads: Int) async throws -> AnalysisResult {
+            var o = AnalysisOptions()
+            o.substanceFiles = [dir.appendingPathComponent("substances-0.xml").path, dir.appendingPathComponent("substances-1.xml").path]
+            o.citationFiles = [dir.appendingPathComponent("citations.xml").path]
+            o.workFiles = [dir.appendingPathComponent("works.jsonl").path]
+            o.threads = threads
+            o.batchBytes = 4096   // dozens of batches per file
+            return try await AnalysisPipeline(options: o).run()
+        }
+        let one = try await run(1)
+        #expect(one.quality.distinctSubstances == 4800)
+        #expect(one.quality.duplicateSubstanceRecords == 200)
+        for threads in [2, 8] {
+            let many = try await run(threads)
+            #expect(many.tally == one.tally, "threads \(threads)")
+            #expect(many.quality.distinctSubstances == one.quality.distinctSubstances)
+            #expect(many.quality.unitsWithoutRecord == one.quality.unitsWithoutRecord)
+            #expect(many.quality.authorsSeen == one.quality.authorsSeen)
+            for region in Region.allCases {
+                for year in one.tally.years {
+                    let a = one.tally.tally(region, year).weights, b = many.tally.tally(region, year).weights
+                    for (k, v) in a { #expect(b[k]?.bitPattern == v.bitPattern) }
+                }
+            }
+        }
+    }
+}
+
+import Foundation
