@@ -79,8 +79,13 @@ public struct AnalysisPipeline: Sendable {
         for (file, reader) in workReaders {
             var log = ProblemLog()
             let stats: ReadStatistics
-            if reader.format == .openAlexJSON {
-                stats = try await works.readParallel(file, threads: options.threads, batchBytes: options.batchBytes, needed: neededDOIs,
+            let jsonSchema: JSONWorkFile.ValueParser? = switch reader.format {
+            case .openAlexJSON: OpenAlexReader.valueParser
+            case .crossrefJSON: CrossrefReader.valueParser
+            default: nil
+            }
+            if let jsonSchema {
+                stats = try await works.readParallel(file, format: reader.format, parseValue: jsonSchema, threads: options.threads, batchBytes: options.batchBytes, needed: neededDOIs,
                                                      attributor: attribution, log: &log, quality: &quality,
                                                      counts: &attribution, progress: progress)
             } else {

@@ -67,20 +67,21 @@ struct WorkIngest {
 
     /// Parallel path for JSON works: records are cut sequentially, parsed and
     /// attributed in batches on `threads` tasks, and accepted in file order.
-    mutating func readParallel(_ file: String, threads: Int, batchBytes: Int = 4 << 20, needed: Set<String>?, attributor template: CountryAttributor,
+    mutating func readParallel(_ file: String, format: SourceFormat, parseValue: @escaping JSONWorkFile.ValueParser,
+                               threads: Int, batchBytes: Int = 4 << 20, needed: Set<String>?, attributor template: CountryAttributor,
                                log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
                                progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
         var batcher = JSONRecordBatcher(source: source)
         batcher.bytesPerBatch = batchBytes
-        var stats = ReadStatistics(file: file, format: .openAlexJSON)
+        var stats = ReadStatistics(file: file, format: format)
         let resolver = template.resolver, policy = template.policy
         try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in
             var local = CountryAttributor(resolver: resolver, policy: policy)
-            var out: [(parsed: OpenAlexReader.ParsedRecord, prepared: [Prepared])] = []
+            var out: [(parsed: JSONWorkFile.ParsedRecord, prepared: [Prepared])] = []
             out.reserveCapacity(batch.records.count)
             for record in batch.records {
-                let parsed = OpenAlexReader.parse(record, file: file, ordinal: 0)
+                let parsed = JSONWorkFile.parse(record, file: file, ordinal: 0, with: parseValue)
                 out.append((parsed, parsed.works.map { Self.prepare($0, needed: needed, attributor: &local) }))
             }
             return out
@@ -101,14 +102,7 @@ struct WorkIngest {
             progress?(ProgressEvent(stage: "works", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
                                     records: stats.recordsRead))
         })
-        for p in batcher.streamProblems { log.record(p) }
-        if let cut = batcher.truncatedRecord {
-            stats.recordsRead += 1
-            stats.recordsSkipped += 1
-            log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: cut.line, record: stats.recordsRead, byteOffset: cut.offset),
-                               recordKind: "work",
-                               reason: "record cut off at the end of the file (truncated download?); records before it were kept"))
-        }
+        JSONWorkFile.finish(batcher, stats: &stats, log: &log)
         stats.bytes = source.bytesRead
         return stats
     }

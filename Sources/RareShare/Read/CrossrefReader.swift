@@ -17,63 +17,12 @@ public struct CrossrefReader: WorkReader {
     public init() {}
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
-        var stats = ReadStatistics(file: path, format: format)
-        var splitter = JSONRecordSplitter()
-        var ordinal = 0
+        try JSONWorkFile.read(path: path, format: format, log: &log, with: Self.valueParser, body)
+    }
 
-        func handle(_ record: JSONRecordSplitter.Record) throws {
-            try record.bytes.withUnsafeBufferPointer { buffer in
-                var scanner = JSONScanner(buffer)
-                do {
-                    var works: [Work] = []
-                    try Self.parseValue(&scanner, into: &works)
-                    if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
-                    for work in works {
-                        ordinal += 1
-                        stats.recordsRead += 1
-                        stats.recordsUsed += 1
-                        stats.noteYear(work.year)
-                        try body(work)
-                    }
-                } catch let error as JSONSyntaxError {
-                    ordinal += 1
-                    stats.recordsRead += 1
-                    stats.recordsSkipped += 1
-                    log.record(Problem(.skippedRecord, at: SourcePosition(file: path, line: record.line, record: ordinal,
-                                                                           byteOffset: record.offset + error.offset),
-                                       recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
-                }
-            }
-        }
-
-        do {
-            while let chunk = try source.nextChunk() { try splitter.feed(chunk, handle) }
-        } catch let error as InputError {
-            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-        } catch let error as JSONSyntaxError {
-            log.record(Problem(.truncated, at: SourcePosition(file: path, byteOffset: error.offset),
-                               reason: error.message + "; reading stopped, records before this point were kept"))
-        }
-        if let leftover = splitter.finish() {
-            if leftover.bytes.isEmpty {
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line),
-                                   reason: "the JSON array is never closed (file truncated?); records before this point were kept"))
-            } else {
-                stats.recordsRead += 1
-                stats.recordsSkipped += 1
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line, record: ordinal + 1,
-                                                                   byteOffset: leftover.offset),
-                                   recordKind: "work",
-                                   reason: "record cut off at the end of the file (truncated download?); record skipped, records before it were kept"))
-            }
-        }
-        if let junk = splitter.junk {
-            log.record(Problem(.warning, at: SourcePosition(file: path, line: junk.line),
-                               reason: "\(splitter.junkBytes) byte(s) outside any JSON object were ignored"))
-        }
-        stats.bytes = source.bytesRead
-        return stats
+    /// The Crossref schema's value parser, for ``JSONWorkFile``.
+    public static let valueParser: JSONWorkFile.ValueParser = { s, works throws(JSONSyntaxError) in
+        try parseValue(&s, into: &works)
     }
 
     /// One top-level value: a work, an API envelope, or an array of either.

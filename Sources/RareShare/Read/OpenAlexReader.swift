@@ -11,85 +11,17 @@ public struct OpenAlexReader: Sendable {
     public init() {}
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
-        var stats = ReadStatistics(file: path, format: .openAlexJSON)
-        var splitter = JSONRecordSplitter()
-        var ordinal = 0
-
-        func handle(_ record: JSONRecordSplitter.Record) throws {
-            let parsed = Self.parse(record, file: path, ordinal: ordinal)
-            ordinal += parsed.records
-            stats.recordsRead += parsed.records
-            if let problem = parsed.problem {
-                stats.recordsSkipped += 1
-                log.record(problem)
-            }
-            for work in parsed.works {
-                stats.recordsUsed += 1
-                stats.noteYear(work.year)
-                try body(work)
-            }
-        }
-
-        do {
-            while let chunk = try source.nextChunk() {
-                try splitter.feed(chunk, handle)
-            }
-        } catch let error as InputError {
-            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-        } catch let error as JSONSyntaxError {
-            log.record(Problem(.truncated, at: SourcePosition(file: path, byteOffset: error.offset),
-                               reason: error.message + "; reading stopped, records before this point were kept"))
-        }
-        if let leftover = splitter.finish() {
-            if leftover.bytes.isEmpty {
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line),
-                                   reason: "the JSON array is never closed (file truncated?); records before this point were kept"))
-            } else {
-                stats.recordsRead += 1
-                stats.recordsSkipped += 1
-                log.record(Problem(.skippedRecord, at: SourcePosition(file: path, line: leftover.line, record: ordinal + 1,
-                                                                       byteOffset: leftover.offset),
-                                   recordKind: "work",
-                                   reason: "record cut off at the end of the file (truncated download?); records before it were kept"))
-            }
-        }
-        if let junk = splitter.junk {
-            log.record(Problem(.warning, at: SourcePosition(file: path, line: junk.line),
-                               reason: "\(splitter.junkBytes) byte(s) outside any JSON object were ignored"))
-        }
-        stats.bytes = source.bytesRead
-        return stats
+        try JSONWorkFile.read(path: path, format: .openAlexJSON, log: &log, with: Self.valueParser, body)
     }
 
-    /// The works of one record (an API page holds several), or the problem that made it unusable.
-    public struct ParsedRecord: Sendable {
-        public var works: [Work] = []
-        public var problem: Problem?
-        /// Records this counts as: the works read, or 1 for a skipped record.
-        public var records: Int { problem == nil ? works.count : 1 }
+    /// The OpenAlex schema's value parser, for ``JSONWorkFile``.
+    public static let valueParser: JSONWorkFile.ValueParser = { s, works throws(JSONSyntaxError) in
+        try parseWorkOrPage(&s, into: &works)
     }
 
-    /// Parses one record cut by ``JSONRecordSplitter``. `ordinal` is the
-    /// number of records before it in the file. Pure, so batches of records
-    /// can be parsed on several tasks.
-    public static func parse(_ record: JSONRecordSplitter.Record, file: String, ordinal: Int) -> ParsedRecord {
-        record.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            do {
-                var works: [Work] = []
-                try parseWorkOrPage(&scanner, into: &works)
-                if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
-                return ParsedRecord(works: works)
-            } catch let error as JSONSyntaxError {
-                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1,
-                                                                                      byteOffset: record.offset + error.offset),
-                                                     recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
-            } catch {
-                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1),
-                                                     recordKind: "work", reason: "\(error); record skipped"))
-            }
-        }
+    /// Parses one record cut by ``JSONRecordSplitter`` (see ``JSONWorkFile/parse(_:file:ordinal:with:)``).
+    public static func parse(_ record: JSONRecordSplitter.Record, file: String, ordinal: Int) -> JSONWorkFile.ParsedRecord {
+        JSONWorkFile.parse(record, file: file, ordinal: ordinal, with: valueParser)
     }
 
     /// Parses one top-level value: a work, or an API page whose `results` are works.

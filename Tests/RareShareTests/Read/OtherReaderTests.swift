@@ -127,7 +127,7 @@ import Testing
         let r = try readAll(path)
         #expect(r.works.count == 6)
         #expect(r.stats.recordsSkipped == 1)
-        #expect(r.log.problems.last?.severity == .truncated)
+        #expect(r.log.problems.last?.severity == .skippedRecord)
         #expect(r.log.problems.last?.position.line == 7)
     }
 }

@@ -1,0 +1,79 @@
+/// Reading a file of JSON works, whatever the schema: records are cut by
+/// ``JSONRecordBatcher`` and each is parsed by the schema's own function
+/// (OpenAlex, Crossref). Stream problems (a cut record, an unclosed array,
+/// junk between records, corrupt gzip) are reported the same way for all.
+public enum JSONWorkFile {
+    /// Parses one JSON value into works; throws on invalid JSON.
+    public typealias ValueParser = @Sendable (inout JSONScanner, inout [Work]) throws(JSONSyntaxError) -> Void
+
+    /// The works of one record (an API page holds several), or the problem that made it unusable.
+    public struct ParsedRecord: Sendable {
+        public var works: [Work] = []
+        public var problem: Problem?
+        /// Records this counts as: the works read, or 1 for a skipped record.
+        public var records: Int { problem == nil ? works.count : 1 }
+    }
+
+    /// Parses one record cut by ``JSONRecordSplitter``. `ordinal` is the
+    /// number of records before it in the file. Pure, so batches of records
+    /// can be parsed on several tasks.
+    public static func parse(_ record: JSONRecordSplitter.Record, file: String, ordinal: Int,
+                             with parseValue: ValueParser) -> ParsedRecord {
+        record.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            do {
+                var works: [Work] = []
+                try parseValue(&scanner, &works)
+                if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
+                return ParsedRecord(works: works)
+            } catch let error as JSONSyntaxError {
+                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1,
+                                                                                      byteOffset: record.offset + error.offset),
+                                                     recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
+            } catch {
+                return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1,
+                                                                                      byteOffset: record.offset),
+                                                     recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
+            }
+        }
+    }
+
+    /// Reads every record of `path` in order, calling `body` once per work.
+    public static func read(path: String, format: SourceFormat, log: inout ProblemLog, with parseValue: ValueParser,
+                            _ body: (Work) throws -> Void) throws -> ReadStatistics {
+        let source = try ByteSource(path: path)
+        var batcher = JSONRecordBatcher(source: source)
+        var stats = ReadStatistics(file: path, format: format)
+        while let batch = try batcher.next() {
+            for record in batch.records {
+                let parsed = parse(record, file: path, ordinal: stats.recordsRead, with: parseValue)
+                stats.recordsRead += parsed.records
+                if let problem = parsed.problem {
+                    stats.recordsSkipped += 1
+                    log.record(problem)
+                }
+                for work in parsed.works {
+                    stats.recordsUsed += 1
+                    stats.noteYear(work.year)
+                    try body(work)
+                }
+            }
+        }
+        finish(batcher, stats: &stats, log: &log)
+        stats.bytes = source.bytesRead
+        return stats
+    }
+
+    /// Adds what the batcher found about the stream itself to the counts and the log.
+    static func finish(_ batcher: JSONRecordBatcher, stats: inout ReadStatistics, log: inout ProblemLog) {
+        for p in batcher.streamProblems { log.record(p) }
+        if let cut = batcher.truncatedRecord {
+            stats.recordsRead += 1
+            stats.recordsSkipped += 1
+            log.record(Problem(.skippedRecord, at: SourcePosition(file: stats.file, line: cut.line, record: stats.recordsRead,
+                                                                   byteOffset: cut.offset),
+                               recordKind: "work",
+                               reason: "record cut off at the end of the file (truncated download?); records before it were kept"))
+        }
+    }
+}
