@@ -53,7 +53,19 @@ public struct AnalysisPipeline: Sendable {
                 quality.problems.record(problem)
                 continue
             }
-            workReaders.append((f, try FormatDetector.workReader(for: f, override: options.workFormat)))
+            let reader = try FormatDetector.workReader(for: f, override: options.workFormat)
+            if ![.openAlexJSON, .crossrefJSON, .pubMedXML].contains(reader.format) {
+                // Text exports carry no encoding declaration: say when one is not UTF-8.
+                let text = try TextSource(path: f)
+                _ = try text.nextChunk()
+                if text.encoding == "windows-1252" {
+                    let problem = Problem(.warning, at: SourcePosition(file: f, line: 1),
+                                          reason: "not valid UTF-8 (or UTF-16): read as Windows-1252/Latin-1, as Excel saves it; re-export as UTF-8 if names look wrong")
+                    if options.strict { throw InputError(.badEncoding, at: problem.position, problem.reason) }
+                    quality.problems.record(problem)
+                }
+            }
+            workReaders.append((f, reader))
         }
 
         // 1. Citations.
