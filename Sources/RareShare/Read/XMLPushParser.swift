@@ -71,7 +71,10 @@ public final class XMLPushParser {
     public let fileName: String
 
     private final class HandlerBox {
-        unowned let handler: XMLEventHandler
+        /// `unowned(unsafe)`: no reference counting on every SAX event. The
+        /// handler outlives the parse: callers hold it for as long as they
+        /// hold the parser, and callbacks only run inside `feed`/`parse`.
+        unowned(unsafe) let handler: XMLEventHandler
         var errors: [(line: Int, message: String, fatal: Bool)] = []
         init(handler: XMLEventHandler) { self.handler = handler }
     }
