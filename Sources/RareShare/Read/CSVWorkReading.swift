@@ -1,5 +1,5 @@
 /// The loop shared by the CSV readers whose rows are whole records
-/// (Dimensions, Lens): find the header row, then turn each row into a
+/// (Scopus, Dimensions, Lens): find the header row, then turn each row into a
 /// ``Work``, counting and reporting what cannot be used.
 enum CSVWorkReading {
     /// Exports end every row with a line break, so a last row without one is
@@ -7,10 +7,12 @@ enum CSVWorkReading {
     ///
     /// Reads `path`; `isHeader` picks the header row among the first
     /// `preambleRows + 1` rows (Dimensions puts an "About the data" row
-    /// above it); `makeWork` converts a row, reporting warnings through its
-    /// last argument.
+    /// above it); `fixRow` may repair a row's fields before they are checked
+    /// against the header (Scopus writes unnamed extra columns); `makeWork`
+    /// converts a row, reporting warnings through its last argument.
     static func read(path: String, format: SourceFormat, log: inout ProblemLog, idColumn: String,
                      preambleRows: Int, isHeader: (ColumnMap) -> Bool,
+                     fixRow: (ColumnMap) -> ([String]) -> [String] = { _ in { $0 } },
                      makeWork: ([String], ColumnMap, (String, String) -> Void) -> Work,
                      _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let source = try TextSource(path: path)
@@ -31,8 +33,10 @@ enum CSVWorkReading {
                 log.record(Problem(.truncated, at: SourcePosition(file: path, line: rows.currentLine), field: "header",
                                    reason: "the file ends inside the header row (file cut short?)"))
             }
-            while let row = try rows.next() {
+            let fix = fixRow(columns)
+            while var row = try rows.next() {
                 if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                row.fields = fix(row.fields)
                 stats.recordsRead += 1
                 let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
                 let id = columns.value(idColumn, in: row.fields)

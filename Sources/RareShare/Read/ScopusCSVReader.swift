@@ -24,65 +24,21 @@ public struct ScopusCSVReader: WorkReader {
     public init() {}
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try TextSource(path: path)
-        let rows = DelimitedRecordReader(source)
-        var stats = ReadStatistics(file: path, format: format)
-        var header: ColumnMap?
-        do {
-            guard let first = try rows.next() else {
-                stats.bytes = source.bytesRead
-                return stats
-            }
-            let columns = ColumnMap(first.fields)
-            header = columns
-            guard columns.column("Authors") != nil || columns.column("EID") != nil else {
-                throw InputError(.malformed, at: SourcePosition(file: path, line: 1), field: "header",
-                                 "no Authors or EID column; this is not a Scopus CSV export")
-            }
-            if !rows.lastRecordTerminated {
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: rows.currentLine), field: "header",
-                                   reason: "the file ends inside the header row (file cut short?)"))
-            }
-            let lastFunding = columns.names.lastIndex(where: { $0.lowercased().hasPrefix("funding text") })
-            while let row = try rows.next() {
-                if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-                stats.recordsRead += 1
-                let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
-                var fields = row.fields
-                if fields.count > columns.names.count, let f = lastFunding {
-                    fields.removeSubrange((f + 1)..<(f + 1 + fields.count - columns.names.count))
-                }
-                if fields.count < columns.names.count || !rows.lastRecordTerminated {
-                    let cut = !rows.lastRecordTerminated
-                    stats.recordsSkipped += 1
-                    let reached = fields.count - 1
-                    log.record(Problem(cut ? .truncated : .skippedRecord, at: position, recordKind: "record",
-                                       recordID: columns.value("EID", in: fields),
-                                       field: cut && reached < columns.names.count ? columns.names[reached] : nil,
-                                       reason: cut
-                                           ? "the last row stops with no line break after \(fields.count) of \(columns.names.count) fields (file cut short?); record skipped, records before it were kept"
-                                           : "\(fields.count) fields where the header has \(columns.names.count); record skipped"))
-                    continue
-                }
-                let work = Self.makeWork(fields, columns) { field, reason in
-                    log.record(Problem(.warning, at: position, recordKind: "record",
-                                       recordID: columns.value("EID", in: fields), field: field, reason: reason))
-                }
-                stats.recordsUsed += 1
-                stats.noteYear(work.year)
-                try body(work)
-            }
-        } catch let failure as DelimitedRecordReader.Failure {
-            stats.recordsRead += 1
-            stats.recordsSkipped += 1
-            log.record(Problem(.truncated, at: SourcePosition(file: path, line: failure.line, record: stats.recordsRead),
-                               recordKind: "record", field: header.flatMap(failure.fieldName(in:)),
-                               reason: failure.reason + "; record skipped, records before it were kept"))
-        } catch let error as InputError where error.kind == .malformed && error.field == nil {
-            log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+        try CSVWorkReading.read(path: path, format: format, log: &log, idColumn: "EID", preambleRows: 0,
+                                isHeader: { $0.column("Authors") != nil || $0.column("EID") != nil },
+                                fixRow: Self.dropUnnamedFundingColumns, makeWork: Self.makeWork, body)
+    }
+
+    /// Removes the surplus fields of a row that has more than the header
+    /// names, taking them to sit right after the last named `Funding Text` column.
+    static func dropUnnamedFundingColumns(_ columns: ColumnMap) -> ([String]) -> [String] {
+        let lastFunding = columns.names.lastIndex(where: { $0.lowercased().hasPrefix("funding text") })
+        return { fields in
+            guard fields.count > columns.names.count, let f = lastFunding else { return fields }
+            var fixed = fields
+            fixed.removeSubrange((f + 1)..<(f + 1 + fields.count - columns.names.count))
+            return fixed
         }
-        stats.bytes = source.bytesRead
-        return stats
     }
 
     static func makeWork(_ fields: [String], _ columns: ColumnMap, warn: (String, String) -> Void) -> Work {

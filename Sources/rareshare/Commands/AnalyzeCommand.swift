@@ -134,22 +134,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
             works = [demo + "/works"]
             if !common.quiet { Terminal.note("No inputs named: using the bundled demonstration exports in \(demo)") }
         }
-        do {
-            options.substanceFiles = try InputFiles.expand(substances)
-            options.citationFiles = try InputFiles.expand(citations)
-            options.workFiles = try InputFiles.expand(works)
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let expanded = try CommandInputs.expand([substances, citations, works])
+        (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
-        if let overrides {
-            do { options.resolver = EvidenceResolver(overrides: try AffiliationOverrides.load(path: overrides)) } catch let error as InputError {
-                Terminal.error(error.description)
-                throw ExitCode(error.exitCode)
-            }
-        }
+        if let resolver = try CommandInputs.resolver(overrides: overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
         options.threads = threads ?? AnalysisOptions.availableCores

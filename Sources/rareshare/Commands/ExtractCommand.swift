@@ -81,23 +81,11 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var options = ExtractOptions()
-        do {
-            options.substanceFiles = try InputFiles.expand(substances)
-            options.citationFiles = try InputFiles.expand(citations)
-            options.workFiles = try InputFiles.expand(works)
-            options.citedBy = try InputFiles.expand(citedBy)
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let expanded = try CommandInputs.expand([substances, citations, works, citedBy])
+        (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
         options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
         options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
-        if let overrides {
-            do { options.resolver = EvidenceResolver(overrides: try AffiliationOverrides.load(path: overrides)) } catch let error as InputError {
-                Terminal.error(error.description)
-                throw ExitCode(error.exitCode)
-            }
-        }
+        if let resolver = try CommandInputs.resolver(overrides: overrides) { options.resolver = resolver }
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart

@@ -71,7 +71,7 @@ struct ResolveCommand: ParsableCommand {
         for part in parts {
             let answer = resolver.resolve(part)
             if json {
-                print("{\"affiliation\":\(Self.quote(part)),\"country\":\(answer.country.map { Self.quote($0.description) } ?? "null"),\"evidence\":\(Self.quote(answer.evidence))}")
+                print("{\"affiliation\":\(JSONText.quote(part)),\"country\":\(answer.country.map { JSONText.quote($0.description) } ?? "null"),\"evidence\":\(JSONText.quote(answer.evidence))}")
             } else {
                 print("\(answer.country?.description ?? "-")\t\(answer.evidence)\t\(part)")
             }
@@ -87,22 +87,5 @@ struct ResolveCommand: ParsableCommand {
         let evaluation = ResolverEvaluation(cases: cases, resolver: resolver)
         let speed = ResolverEvaluation.measureSpeed(strings: cases.map(\.affiliation), resolver: resolver)
         print(evaluation.text(speed: speed, listing: list), terminator: "")
-    }
-
-    /// A JSON string literal.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }
