@@ -41,29 +41,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .customLong("substances"), parsing: .upToNextOption,
-            help: ArgumentHelp("Reaxys substance exports (XML).", valueName: "path"))
-    var substances: [String] = []
-
-    @Option(name: .customLong("citations"), parsing: .upToNextOption,
-            help: ArgumentHelp("Reaxys citation exports (XML).", valueName: "path"))
-    var citations: [String] = []
-
-    @Option(name: .customLong("works"), parsing: .upToNextOption,
-            help: ArgumentHelp("Bibliographic records with affiliations: Web of Science, Scopus, PubMed/MEDLINE, OpenAlex, Crossref, Dimensions or Lens exports, detected from their content, gzip or not.", valueName: "path"))
-    var works: [String] = []
-
-    @Option(name: .customLong("format"), help: ArgumentHelp("Force the format of the --works files instead of detecting it (\(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "format"))
-    var format: String?
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the tables into.", valueName: "dir"))
     var out: String = "rareshare-out"
-
-    @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice) or all (split equally among the author's countries).", valueName: "first|all"))
-    var affiliations: String = "first"
-
-    @Option(help: ArgumentHelp("Affiliation overrides (TSV 'pattern<TAB>code' or YAML 'pattern: code'; see 'rareshare resolve --help') that win over the built-in rules.", valueName: "file"))
-    var overrides: String?
 
     @Option(name: .customLong("pair"), parsing: .singleValue,
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
@@ -96,12 +77,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if AffiliationPolicy(rawValue: affiliations) == nil {
-            throw ValidationError("--affiliations must be 'first' or 'all', not '\(affiliations)'.")
-        }
-        if let format, SourceFormat(rawValue: format) == nil {
-            throw ValidationError("unknown --format '\(format)'; known: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         for p in pairs where CountryPair(p) == nil {
             throw ValidationError("--pair '\(p)' is not two different country codes such as CN-US.")
         }
@@ -116,17 +91,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw ValidationError("--rank-years '\(rankYears)' is not a year range such as 2010-2022.")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
-        if !substances.isEmpty && citations.isEmpty {
+        if !inputs.substances.isEmpty && inputs.citations.isEmpty {
             throw ValidationError("--substances needs --citations: substance records name citation ids, and only the citation export holds their DOIs.")
         }
-        if !substances.isEmpty || !citations.isEmpty || !works.isEmpty, works.isEmpty {
+        if !inputs.isEmpty, inputs.works.isEmpty {
             throw ValidationError("--works is required: bibliographic records carry the authors' affiliations.")
         }
     }
 
     func run() async throws {
         var options = AnalysisOptions()
-        var substances = self.substances, citations = self.citations, works = self.works
+        var substances = inputs.substances, citations = inputs.citations, works = inputs.works
         if substances.isEmpty && citations.isEmpty && works.isEmpty {
             let demo = DemoFixtures.folder
             substances = [demo + "/substances"]
@@ -136,9 +111,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         let expanded = try CommandInputs.expand([substances, citations, works])
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
-        options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
-        options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
-        if let resolver = try CommandInputs.resolver(overrides: overrides) { options.resolver = resolver }
+        options.workFormat = inputs.workFormat
+        options.affiliations = inputs.affiliationPolicy
+        if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
         options.threads = threads ?? AnalysisOptions.availableCores

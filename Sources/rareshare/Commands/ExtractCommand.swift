@@ -26,29 +26,10 @@ struct ExtractCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .customLong("substances"), parsing: .upToNextOption,
-            help: ArgumentHelp("Reaxys substance exports (XML).", valueName: "path"))
-    var substances: [String] = []
-
-    @Option(name: .customLong("citations"), parsing: .upToNextOption,
-            help: ArgumentHelp("Reaxys citation exports (XML).", valueName: "path"))
-    var citations: [String] = []
-
-    @Option(name: .customLong("works"), parsing: .upToNextOption,
-            help: ArgumentHelp("Bibliographic records with affiliations (OpenAlex JSON / JSON Lines, gzip or not).", valueName: "path"))
-    var works: [String] = []
-
-    @Option(name: .customLong("format"), help: ArgumentHelp("Force the format of the --works files instead of detecting it.", valueName: "format"))
-    var format: String?
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the rows into.", valueName: "dir"))
     var out: String
-
-    @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice) or all.", valueName: "first|all"))
-    var affiliations: String = "first"
-
-    @Option(help: ArgumentHelp("Affiliation overrides (as for analyze) that win over the built-in rules.", valueName: "file"))
-    var overrides: String?
 
     @Flag(help: "Compress the rows (.jsonl.gz).")
     var gzip = false
@@ -64,16 +45,10 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if AffiliationPolicy(rawValue: affiliations) == nil {
-            throw ValidationError("--affiliations must be 'first' or 'all', not '\(affiliations)'.")
-        }
-        if let format, SourceFormat(rawValue: format) == nil {
-            throw ValidationError("unknown --format '\(format)'; known: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        if !citedBy.isEmpty && works.isEmpty {
+        if !citedBy.isEmpty && inputs.works.isEmpty {
             throw ValidationError("--cited-by filters --works; name the works files to extract.")
         }
-        if substances.isEmpty && citations.isEmpty && works.isEmpty {
+        if inputs.isEmpty {
             throw ValidationError("name at least one input: --substances, --citations or --works.")
         }
         if fileOrderStart < 0 { throw ValidationError("--file-order-start must be 0 or more.") }
@@ -81,11 +56,11 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var options = ExtractOptions()
-        let expanded = try CommandInputs.expand([substances, citations, works, citedBy])
+        let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy])
         (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
-        options.workFormat = format.flatMap(SourceFormat.init(rawValue:))
-        options.affiliations = AffiliationPolicy(rawValue: affiliations) ?? .first
-        if let resolver = try CommandInputs.resolver(overrides: overrides) { options.resolver = resolver }
+        options.workFormat = inputs.workFormat
+        options.affiliations = inputs.affiliationPolicy
+        if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
