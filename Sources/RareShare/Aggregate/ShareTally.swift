@@ -1,40 +1,83 @@
 /// Yearly tallies for every region: the complete result of aggregation.
+///
+/// Every unit adds to the tally of each of its regions for its year, so the
+/// tallies are kept in a flat table indexed by region and year (years
+/// 1600–2100, the plausible range every reader enforces; any other year in
+/// a dictionary beside it): adding a unit costs an index computation, not
+/// two dictionary lookups per region.
 public struct ShareTally: Sendable, Equatable {
-    public private(set) var regions: [Region: [Int: YearlyTally]] = [:]
     public let pairs: [CountryPair]
     /// How each unit's credit is shared among countries (the paper's method unless asked).
     public let method: CountingMethod
+
+    private static let firstYear = YearParser.plausible.lowerBound
+    private static let span = YearParser.plausible.count
+    /// `Region.rawValue × span + (year − firstYear)`; empty until the first unit.
+    private var table: [YearlyTally?] = []
+    private var otherYears: [Region: [Int: YearlyTally]] = [:]
 
     public init(pairs: [CountryPair] = CountryPair.paperDefaults, method: CountingMethod = .paper) {
         self.pairs = pairs
         self.method = method
     }
 
+    /// Every tally, by region and year.
+    public var regions: [Region: [Int: YearlyTally]] {
+        var out = otherYears
+        for (i, tally) in table.enumerated() {
+            guard let tally else { continue }
+            out[Region(rawValue: i / Self.span)!, default: [:]][Self.firstYear + i % Self.span] = tally
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func slot(_ region: Region, _ year: Int) -> Int? {
+        let offset = year - firstYear
+        guard offset >= 0 && offset < span else { return nil }
+        return region.rawValue * span + offset
+    }
+
     /// Adds one unit to every region it belongs to.
     public mutating func add(_ unit: AttributedUnit) {
         let summary = YearlyTally.UnitSummary(unit, method: method)
+        let pairs = self.pairs
         for region in unit.regions.regions {
-            regions[region, default: [:]][unit.year, default: YearlyTally()]
-                .add(summary, pairs: pairs, keepCompositions: region == .organometallic || region == .rareEarth)
+            let keep = region == .organometallic || region == .rareEarth
+            modify(region, unit.year) { $0.add(summary, pairs: pairs, keepCompositions: keep) }
         }
+    }
+
+    @inline(__always)
+    private mutating func modify(_ region: Region, _ year: Int, _ change: (inout YearlyTally) -> Void) {
+        guard let i = Self.slot(region, year) else {
+            change(&otherYears[region, default: [:]][year, default: YearlyTally()])
+            return
+        }
+        if table.isEmpty { table = [YearlyTally?](repeating: nil, count: Region.allCases.count * Self.span) }
+        if table[i] == nil { table[i] = YearlyTally() }
+        change(&table[i]!)
     }
 
     /// Adds a later chunk's tallies (see ``YearlyTally/merge(_:)``).
     public mutating func merge(_ other: ShareTally) {
-        for (region, years) in other.regions {
-            for (year, tally) in years {
-                regions[region, default: [:]][year, default: YearlyTally()].merge(tally)
-            }
+        for (i, tally) in other.table.enumerated() {
+            guard let tally else { continue }
+            modify(Region(rawValue: i / Self.span)!, Self.firstYear + i % Self.span) { $0.merge(tally) }
+        }
+        for (region, years) in other.otherYears {
+            for (year, tally) in years { modify(region, year) { $0.merge(tally) } }
         }
     }
 
     /// Sets one region-year directly (used when tallies come from published tables).
     public mutating func set(_ tally: YearlyTally, region: Region, year: Int) {
-        regions[region, default: [:]][year] = tally
+        modify(region, year) { $0 = tally }
     }
 
     public func tally(_ region: Region, _ year: Int) -> YearlyTally {
-        regions[region]?[year] ?? YearlyTally()
+        guard let i = Self.slot(region, year) else { return otherYears[region]?[year] ?? YearlyTally() }
+        return table.isEmpty ? YearlyTally() : table[i] ?? YearlyTally()
     }
 
     /// Years with at least one unit in any region, ascending.
@@ -44,6 +87,11 @@ public struct ShareTally: Sendable, Equatable {
 
     /// Regions holding at least one unit, in the paper's order.
     public var populatedRegions: [Region] {
-        Region.allCases.filter { !(regions[$0]?.isEmpty ?? true) }
+        let present = regions
+        return Region.allCases.filter { !(present[$0]?.isEmpty ?? true) }
+    }
+
+    public static func == (a: ShareTally, b: ShareTally) -> Bool {
+        a.pairs == b.pairs && a.method == b.method && a.regions == b.regions
     }
 }

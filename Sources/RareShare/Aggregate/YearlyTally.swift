@@ -83,11 +83,16 @@ public struct YearlyTally: Sendable, Equatable {
     public var credited: Int { attributed - uncredited }
 
     /// Splits a composition key back into its symbols (`CClHORu` → C, Cl, H, O, Ru).
+    /// Keys are ASCII element symbols; it runs once per unit of the composition regions.
     static func symbols(in key: String) -> [String] {
         var out: [String] = []
-        for ch in key {
-            if ch.isUppercase { out.append(String(ch)) } else if !out.isEmpty { out[out.count - 1].append(ch) }
+        var start: String.UTF8View.Index?
+        let utf8 = key.utf8
+        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A {
+            if let s = start { out.append(String(key[s..<i])) }
+            start = i
         }
+        if let s = start { out.append(String(key[s...])) }
         return out
     }
 }

@@ -23,17 +23,48 @@ public struct Formula: Sendable, Equatable {
     let componentIDs: [[UInt8]]
 
     public init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { Formula(bytes: $0) }
+    }
+
+    /// Parses UTF-8 bytes, as a reader holds them.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        var collector = Collector()
+        Formula.scan(bytes, into: &collector)
+        componentIDs = collector.components
+        unknownSymbols = collector.unknown
+    }
+
+    /// Keeps each component's elements in order, without repeats.
+    private struct Collector: FormulaVisitor {
         var components: [[UInt8]] = []
         var current: [UInt8] = []
         var unknown: [String] = []
-        let bytes = Array(text.utf8)
-        let n = bytes.count
-        var i = 0
-        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && bytes[k] >= 48 && bytes[k] <= 57 }
-        func close() {
+
+        mutating func element(_ id: UInt8) {
+            if !current.contains(id) { current.append(id) }
+        }
+
+        mutating func endComponent() {
             if !current.isEmpty { components.append(current) }
             current = []
         }
+
+        mutating func unknownSymbol(_ symbol: UnsafeBufferPointer<UInt8>) {
+            let s = String(decoding: symbol, as: UTF8.self)
+            if !unknown.contains(s) { unknown.append(s) }
+        }
+    }
+
+    /// Walks a formula once, reporting element symbols, the ends of
+    /// components and symbols that are no element, in order. The rules are
+    /// in the type's documentation; ``Formula`` and ``FormulaProfile`` are
+    /// both made by this one walk.
+    @inline(__always)
+    static func scan<V: FormulaVisitor>(_ bytes: UnsafeBufferPointer<UInt8>, into visitor: inout V) {
+        let n = bytes.count
+        var i = 0
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < n && bytes[k] >= 48 && bytes[k] <= 57 }
         while i < n {
             let b = bytes[i]
             switch b {
@@ -41,16 +72,16 @@ public struct Formula: Sendable, Equatable {
                 while i < n && bytes[i] != UInt8(ascii: ">") { i += 1 }
                 i += 1
             case UInt8(ascii: "*"):
-                close()
+                visitor.endComponent()
                 i += 1
             case UInt8(ascii: "."):
-                if !(isDigit(i - 1) && isDigit(i + 1)) { close() }
+                if !(isDigit(i - 1) && isDigit(i + 1)) { visitor.endComponent() }
                 i += 1
             case 0xC2 where i + 1 < n && bytes[i + 1] == 0xB7:   // U+00B7 middle dot
-                close()
+                visitor.endComponent()
                 i += 2
             case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA2:   // U+2022 bullet
-                close()
+                visitor.endComponent()
                 i += 3
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 var id = Element.table.id(b, nil)
@@ -64,19 +95,16 @@ public struct Formula: Sendable, Equatable {
                     }
                 }
                 if let id {
-                    if !current.contains(id) { current.append(id) }
+                    visitor.element(id)
                 } else {
-                    let symbol = String(decoding: bytes[i..<(i + length)], as: UTF8.self)
-                    if !unknown.contains(symbol) { unknown.append(symbol) }
+                    visitor.unknownSymbol(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 }
                 i += length
             default:
                 i += 1
             }
         }
-        close()
-        componentIDs = components
-        unknownSymbols = unknown
+        visitor.endComponent()
     }
 
     /// All element symbols of the formula, sorted, without repeats.
@@ -88,4 +116,14 @@ public struct Formula: Sendable, Equatable {
 
     /// The paper's composition key: element symbols sorted and concatenated (`CClHORu`).
     public var compositionKey: String { elements.joined() }
+}
+
+/// What ``Formula/scan(_:into:)`` reports.
+protocol FormulaVisitor {
+    /// An element symbol of the current component (an index into ``Element/table``).
+    mutating func element(_ id: UInt8)
+    /// The end of a component (a separator, or the end of the formula); may follow an empty one.
+    mutating func endComponent()
+    /// A symbol that is no element, e.g. `R` or `Ln`.
+    mutating func unknownSymbol(_ symbol: UnsafeBufferPointer<UInt8>)
 }

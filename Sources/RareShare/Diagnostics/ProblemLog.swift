@@ -37,6 +37,17 @@ public struct ProblemLog: Sendable {
         unlisted += other.unlisted + max(0, other.problems.count - room)
     }
 
+    /// Adds `lines` to every listed line and `records` to every record
+    /// ordinal: a batch's problems found relative to the batch, placed in
+    /// their file (``XMLBatchCursor``).
+    mutating func shiftPositions(lines: Int, records: Int) {
+        guard lines != 0 || records != 0 else { return }
+        for i in problems.indices {
+            if let l = problems[i].position.line { problems[i].position.line = l + lines }
+            if let r = problems[i].position.record { problems[i].position.record = r + records }
+        }
+    }
+
     /// The first problem, for `--strict`.
     public var first: Problem? { problems.first }
 }

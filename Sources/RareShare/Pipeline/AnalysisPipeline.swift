@@ -177,43 +177,26 @@ public struct AnalysisPipeline: Sendable {
     /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.
     private func readSubstances(_ file: String, citations: CitationIndex, into firsts: inout FirstReportTable,
                                 quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
-        if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
-            // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
-            var log = ProblemLog()
-            let stats = try ReaxysSubstanceReader().read(path: file, log: &log) { substance in
-                quality.substanceRecords += 1
-                if !firsts.add(Self.candidate(substance, citations: citations)) { quality.duplicateSubstanceRecords += 1 }
-            }
-            try finish(file: stats, log: log, into: &quality)
-            return stats
-        }
+        let builder = FirstReportCandidateBuilder(citations: citations)
         let reader = ReaxysSubstanceReader()
         var log = ProblemLog()
-        let stats = try await readRecords(file, element: "substance", format: .reaxysSubstances, log: &log, progress: progress,
-                                          parse: { batch in
-            let result = reader.parse(batch, file: file)
-            return XMLBatchResult(records: result.records.map { Self.candidate($0, citations: citations) },
-                                  stats: result.stats, log: result.log)
-        }, consume: { candidate in
-            quality.substanceRecords += 1
-            if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
-        })
+        let stats: ReadStatistics
+        if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+            // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
+            stats = try reader.read(path: file, building: builder, log: &log) { candidate in
+                quality.substanceRecords += 1
+                if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
+            }
+        } else {
+            stats = try await readRecords(file, element: "substance", format: .reaxysSubstances, log: &log, progress: progress,
+                                          parse: { reader.parse($0, file: file, building: builder) },
+                                          consume: { candidate in
+                quality.substanceRecords += 1
+                if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
+            })
+        }
         try finish(file: stats, log: log, into: &quality)
         return stats
-    }
-
-    /// One substance record reduced to what the first-report table keeps.
-    /// The composition is kept only where a composition table is written
-    /// (organometallic and rare-earth substances).
-    static func candidate(_ substance: Substance, citations: CitationIndex) -> FirstReportTable.Candidate {
-        let chosen = FirstReport.choose(substance, citations: citations)
-        let formula = substance.formula.map(Formula.init)
-        let regions = formula.map(RegionClassifier().regions(of:)) ?? .all
-        let keepsComposition = regions.contains(.organometallic) || regions.contains(.rareEarth)
-        return FirstReportTable.Candidate(registryNumber: substance.registryNumber, year: chosen.year,
-                                          citationSlot: chosen.citationID.flatMap { citations.slot(of: $0) } ?? -1,
-                                          regions: regions, composition: keepsComposition ? formula.map(\.compositionKey) : nil,
-                                          hasFormula: formula != nil)
     }
 
     /// UTF-16 text (with a byte order mark) re-read as UTF-8, for format detection only.
@@ -248,9 +231,13 @@ public struct AnalysisPipeline: Sendable {
         chunker.targetBytes = options.batchBytes
         var stats = ReadStatistics(file: file, format: format)
         var fileLog = ProblemLog()
+        var cursor = XMLBatchCursor()
         do {
-            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() }, transform: parse,
-                                             consume: { (result: XMLBatchResult<Record>) in
+            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() },
+                                             transform: { batch in (batch.leadingLines, parse(batch)) },
+                                             consume: { (leadingLines: Int, batchResult: XMLBatchResult<Record>) in
+                var result = batchResult
+                cursor.place(&result, leadingLines: leadingLines)
                 stats.add(result.stats)
                 fileLog.merge(result.log)
                 for record in result.records { try consume(record) }
@@ -262,15 +249,15 @@ public struct AnalysisPipeline: Sendable {
             fileLog.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }
         let rest = chunker.remainder
-        let restText = String(decoding: rest.bytes, as: UTF8.self)
+        let restText = String(decoding: rest, as: UTF8.self)
         if restText.contains("<\(element)") {
             stats.recordsRead += 1
             stats.recordsSkipped += 1
-            fileLog.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: rest.line, record: stats.recordsRead),
+            fileLog.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: cursor.line, record: stats.recordsRead),
                                    recordKind: element,
                                    reason: "the file ends inside this record (truncated download?); records before it were kept"))
         } else if !restText.contains("</") && stats.recordsRead > 0 {
-            fileLog.record(Problem(.truncated, at: SourcePosition(file: file, line: rest.line),
+            fileLog.record(Problem(.truncated, at: SourcePosition(file: file, line: cursor.line),
                                    reason: "the file ends without its closing tags (truncated?); all \(stats.recordsRead) records before were kept"))
         }
         stats.bytes = source.bytesRead
@@ -282,29 +269,5 @@ public struct AnalysisPipeline: Sendable {
         quality.files.append(stats)
         quality.problems.merge(log)
         if options.strict, let first = log.first { throw InputError(strict: first) }
-    }
-}
-
-/// The chosen first report of one substance.
-struct FirstReport: Sendable {
-    var year: Int?
-    var citationID: String?
-
-    /// The earliest citation block of a record (its own `CIT.PY`, else the
-    /// citation's year); ties go to the block listed first.
-    static func choose(_ substance: Substance, citations: CitationIndex) -> FirstReport {
-        var best = FirstReport()
-        for report in substance.reports {
-            let year = report.year ?? report.citationID.flatMap { citations.year(of: $0) }
-            guard let year else {
-                if best.year == nil && best.citationID == nil { best.citationID = report.citationID }
-                continue
-            }
-            if best.year.map({ year < $0 }) ?? true {
-                best.year = year
-                best.citationID = report.citationID
-            }
-        }
-        return best
     }
 }

@@ -1,10 +1,11 @@
 /// Citation id → year and DOI: the first join of a substance run.
 ///
 /// Reaxys citation ids are integers, so they are kept as `UInt64` keys (8
-/// bytes instead of a string); any other id falls back to a string key.
-/// Years are `Int16` (0 = none). The first record read for an id wins.
+/// bytes instead of a string) in an ``IntegerKeyIndex``; any other id falls
+/// back to a string key. Years are `Int16` (0 = none). The first record read
+/// for an id wins.
 struct CitationIndex: Sendable {
-    private var numeric: [UInt64: Int32] = [:]
+    private var numeric = IntegerKeyIndex()
     private var other: [String: Int32] = [:]
     private(set) var years: [Int16] = []
     private(set) var doiList: [String?] = []
@@ -16,7 +17,7 @@ struct CitationIndex: Sendable {
     mutating func insert(_ c: Citation) {
         guard slot(of: c.id) == nil else { return }
         let s = Int32(years.count)
-        if let n = Self.numericKey(c.id) { numeric[n] = s } else { other[c.id] = s }
+        if let n = Self.numericKey(c.id) { numeric.set(n, s) } else { other[c.id] = s }
         years.append(Int16(clamping: c.year ?? 0))
         doiList.append(c.doi)
         if let d = c.doi { dois.insert(d) }
@@ -27,8 +28,19 @@ struct CitationIndex: Sendable {
         return other[id]
     }
 
+    /// The slot of an id given as UTF-8 bytes (as a reader holds it), without making a string when it is an integer.
+    func slot(of id: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let n = Self.numericKey(id) { return numeric[n] }
+        if other.isEmpty { return nil }
+        return other[String(decoding: id, as: UTF8.self)]
+    }
+
     func year(of id: String) -> Int? {
         guard let s = slot(of: id) else { return nil }
+        return year(atSlot: s)
+    }
+
+    func year(atSlot s: Int32) -> Int? {
         let y = years[Int(s)]
         return y == 0 ? nil : Int(y)
     }
@@ -37,12 +49,17 @@ struct CitationIndex: Sendable {
 
     /// The id as an integer when it is one written canonically (no sign, no leading zero).
     static func numericKey(_ id: String) -> UInt64? {
-        let u = id.utf8
-        guard !u.isEmpty, u.count <= 19, u.first != UInt8(ascii: "0") || u.count == 1 else { return nil }
+        var id = id
+        return id.withUTF8 { numericKey($0) }
+    }
+
+    /// ``numericKey(_:)-(String)`` on UTF-8 bytes.
+    static func numericKey(_ u: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !u.isEmpty, u.count <= 19, u[0] != UInt8(ascii: "0") || u.count == 1 else { return nil }
         var v: UInt64 = 0
         for b in u {
             guard b >= 48 && b <= 57 else { return nil }
-            v = v * 10 + UInt64(b - 48)
+            v = v &* 10 &+ UInt64(b &- 48)
         }
         return v
     }

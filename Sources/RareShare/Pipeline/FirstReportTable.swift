@@ -4,21 +4,27 @@
 /// of substances, so it is kept as parallel arrays of small values: an
 /// `Int16` year, an `Int32` citation slot, a one-byte region set and an
 /// interned composition, plus the registry-number key (an integer when the
-/// registry number is one). About 40 bytes a substance.
+/// registry number is one, in an ``IntegerKeyIndex``). About 40 bytes a
+/// substance.
 struct FirstReportTable: Sendable {
     /// One substance record, reduced by a worker to what the table keeps.
     struct Candidate: Sendable {
-        var registryNumber: String
-        var year: Int?
+        /// The registry number as an integer (``CitationIndex/numericKey(_:)-(String)``)
+        /// when it is one; `registryText` is nil then.
+        var registryKey: UInt64
+        /// The registry number when it is not a canonical integer.
+        var registryText: String?
+        /// Year of the first report; 0 when no block had a year.
+        var year: Int16
         /// Slot in the ``CitationIndex``, -1 when unknown.
         var citationSlot: Int32
         var regions: RegionSet
         /// Kept only for organometallic and rare-earth substances (the regions with composition tables).
-        var composition: String?
+        var composition: ElementSet?
         var hasFormula: Bool
     }
 
-    private var numericIndex: [UInt64: Int32] = [:]
+    private var numericIndex = IntegerKeyIndex()
     private var otherIndex: [String: Int32] = [:]
     private var numericKeys: [UInt64] = []
     private var otherKeys: [Int32: String] = [:]
@@ -29,7 +35,8 @@ struct FirstReportTable: Sendable {
     private(set) var regions: [RegionSet] = []
     private var hasFormula: [Bool] = []
     private var compositionIDs: [Int32] = []
-    private var compositionIndex: [String: Int32] = [:]
+    private var compositionIndex: [ElementSet: Int32] = [:]
+    /// Composition keys by id, made once per distinct composition.
     private var compositionList: [String] = []
 
     var count: Int { years.count }
@@ -37,8 +44,8 @@ struct FirstReportTable: Sendable {
     /// Adds a record. Returns false when its registry number was already
     /// present: the substance keeps its earliest report (ties: the one read first).
     mutating func add(_ c: Candidate) -> Bool {
-        let year = Int16(clamping: c.year ?? 0)
-        if let i = index(of: c.registryNumber) {
+        let year = c.year
+        if let i = index(of: c) {
             let old = years[i]
             if year != 0 && (old == 0 || year < old) {
                 years[i] = year
@@ -53,13 +60,13 @@ struct FirstReportTable: Sendable {
             return false
         }
         let slot = Int32(years.count)
-        if let n = CitationIndex.numericKey(c.registryNumber) {
-            numericIndex[n] = slot
-            numericKeys.append(n)
-        } else {
-            otherIndex[c.registryNumber] = slot
+        if let text = c.registryText {
+            otherIndex[text] = slot
             numericKeys.append(0)
-            otherKeys[slot] = c.registryNumber
+            otherKeys[slot] = text
+        } else {
+            numericIndex.set(c.registryKey, slot)
+            numericKeys.append(c.registryKey)
         }
         years.append(year)
         citationSlots.append(c.citationSlot)
@@ -69,15 +76,15 @@ struct FirstReportTable: Sendable {
         return true
     }
 
-    private func index(of registryNumber: String) -> Int? {
-        if let n = CitationIndex.numericKey(registryNumber) { return numericIndex[n].map(Int.init) }
-        return otherIndex[registryNumber].map(Int.init)
+    private func index(of c: Candidate) -> Int? {
+        if let text = c.registryText { return otherIndex[text].map(Int.init) }
+        return numericIndex[c.registryKey].map(Int.init)
     }
 
-    private mutating func intern(_ composition: String) -> Int32 {
+    private mutating func intern(_ composition: ElementSet) -> Int32 {
         if let id = compositionIndex[composition] { return id }
         let id = Int32(compositionList.count)
-        compositionList.append(composition)
+        compositionList.append(composition.compositionKey)
         compositionIndex[composition] = id
         return id
     }

@@ -58,8 +58,8 @@ public struct PubMedXMLReader: WorkReader {
     /// Parses one article with a parser of its own, so that a damaged article
     /// costs only itself: the articles after it are read as usual.
     private func parse(_ article: PubMedArticleSplitter.Article, handler: Handler, path: String) {
-        let parser = XMLPushParser(handler: handler, fileName: path)
-        handler.parser = parser
+        let parser = XMLSAXParser(handler: handler, fileName: path)
+        handler.position = parser.position
         handler.lineOffset = article.line - 1
         let ok = parser.feed(article.bytes, isLast: true)
         guard !ok || !article.isComplete || handler.inRecord else { return }
@@ -81,7 +81,7 @@ public struct PubMedXMLReader: WorkReader {
 
     private final class Handler: XMLEventHandler {
         let file: String
-        weak var parser: XMLPushParser?
+        var position = XMLSAXParser.Position()
         var emit: (Work) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
@@ -132,7 +132,7 @@ public struct PubMedXMLReader: WorkReader {
                 guard !inRecord else { return }
                 inRecord = true
                 recordDepth = stack.count
-                recordLine = lineOffset + (parser?.line ?? 1)
+                recordLine = lineOffset + max(position.line, 1)
                 work = Work(source: .pubMedXML)
                 pmid = nil; articleIDDOI = nil; locationDOI = nil; badDOI = nil
                 pubYear = nil; medlineYear = nil; articleYear = nil; articleAffiliation = nil

@@ -10,14 +10,14 @@ public struct ReaxysCitationReader: Sendable {
 
     /// Reads every citation of `path` in one pass, calling `body` once per usable record.
     public func read(path: String, log: inout ProblemLog, _ body: (Citation) throws -> Void) throws -> ReadStatistics {
-        try XMLRecordFile.read(Handler.self, path: path, log: &log, body)
+        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path) }, body)
     }
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<citation>`
     /// records), so citation files are read on several cores; a damaged
     /// record costs only itself (see ``XMLBatchRecovery``).
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> XMLBatchResult<Citation> {
-        XMLRecordFile.parse(Handler.self, batch: batch, file: file)
+        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file) })
     }
 
     final class Handler: XMLRecordHandler {
@@ -27,7 +27,7 @@ public struct ReaxysCitationReader: Sendable {
 
         enum Field { case id, doi, year, preprintYear, authors }
         let file: String
-        weak var parser: XMLPushParser?
+        var position = XMLSAXParser.Position()
         var emit: (Citation) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
@@ -46,7 +46,7 @@ public struct ReaxysCitationReader: Sendable {
         var id: String?, doi: String?, rawDOI: String?, year: Int?, preprintYear: Int?, authors: String?
         var badYear: String?
 
-        required init(file: String) {
+        init(file: String) {
             self.file = file
             stats = ReadStatistics(file: file, format: .reaxysCitations)
         }
@@ -55,7 +55,7 @@ public struct ReaxysCitationReader: Sendable {
             if XMLName.equals(name, "citation") {
                 depth += 1
                 if depth == 1 {
-                    recordLine = lineBase + (parser?.line ?? 0)
+                    recordLine = lineBase + position.line
                     id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
                 }
                 return

@@ -7,6 +7,12 @@
 /// the two comes first in a block, so a block missing one of them does not
 /// shift the pairs after it.
 ///
+/// The reader hands each record's fields over as borrowed bytes
+/// (``SubstanceFields``) to a ``SubstanceRecordBuilder``, which makes the
+/// value a caller keeps: a ``Substance`` for the public API, or the compact
+/// first-report candidate of an analysis run, which never builds a string
+/// for a registry number or citation id.
+///
 /// - Complexity: O(file size) time; memory O(one record).
 public struct ReaxysSubstanceReader: Sendable {
     public init() {}
@@ -14,28 +20,40 @@ public struct ReaxysSubstanceReader: Sendable {
     /// Reads every substance of `path` in one pass, calling `body` once per
     /// usable record. Unusable records are skipped and listed in `log`.
     public func read(path: String, log: inout ProblemLog, _ body: (Substance) throws -> Void) throws -> ReadStatistics {
-        try XMLRecordFile.read(Handler.self, path: path, log: &log, body)
+        try read(path: path, building: SubstanceValueBuilder(), log: &log, body)
+    }
+
+    /// Reads every substance of `path` in one pass, handing `body` what `builder` makes of each usable record.
+    func read<B: SubstanceRecordBuilder>(path: String, building builder: B, log: inout ProblemLog,
+                                         _ body: (B.Record) throws -> Void) throws -> ReadStatistics {
+        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path, builder: builder) }, body)
     }
 
     /// What one batch of a file yields.
     public typealias BatchResult = XMLBatchResult<Substance>
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<substance>`
-    /// records), reporting lines and record numbers of the whole file; a
-    /// damaged record costs only itself (see ``XMLBatchRecovery``).
+    /// records); a damaged record costs only itself (see ``XMLBatchRecovery``).
+    /// Positions are the batch's own until an ``XMLBatchCursor`` places them.
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> BatchResult {
-        XMLRecordFile.parse(Handler.self, batch: batch, file: file)
+        parse(batch, file: file, building: SubstanceValueBuilder())
     }
 
-    final class Handler: XMLRecordHandler {
-        static let recordElement = "substance"
-        static let format = SourceFormat.reaxysSubstances
+    /// Parses one batch, handing each usable record to `builder`.
+    func parse<B: SubstanceRecordBuilder>(_ batch: XMLRecordChunker.Batch, file: String, building builder: B) -> XMLBatchResult<B.Record> {
+        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file, builder: builder) })
+    }
+
+    final class Handler<Builder: SubstanceRecordBuilder>: XMLRecordHandler {
+        static var recordElement: String { "substance" }
+        static var format: SourceFormat { .reaxysSubstances }
         var isInsideRecord: Bool { inRecord }
 
         enum Field { case xrn, formula, citationID, year }
         let file: String
-        weak var parser: XMLPushParser?
-        var emit: (Substance) -> Void = { _ in }
+        let builder: Builder
+        var position = XMLSAXParser.Position()
+        var emit: (Builder.Record) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
@@ -44,19 +62,28 @@ public struct ReaxysSubstanceReader: Sendable {
         var lineBase = 0
         /// Records of the file before this batch.
         var recordBase = 0
-        var currentLine: Int { lineBase + (parser?.line ?? 0) }
+        var currentLine: Int { lineBase + position.line }
 
         var inRecord = false
         var recordLine = 0
         var field: Field?
+        /// The record's kept field text, trimmed, back to back; reused from record to record.
         var text: [UInt8] = []
-        var xrn: String?
-        var formula: String?
-        var reports: [SubstanceReport] = []
+        /// Where the open field's text starts in `text`.
+        var fieldStart = 0
+        var xrn: Range<Int>?
+        var formula: Range<Int>?
+        var blocks: [SubstanceFields.CitationBlock] = []
         var problems: [Problem] = []
+        /// Whether the newest citation block already has its id / its year
+        /// element; the other half of a block fills the gap, anything else
+        /// opens a new block.
+        private var lastHasID = false
+        private var lastHasYear = false
 
-        required init(file: String) {
+        init(file: String, builder: Builder) {
             self.file = file
+            self.builder = builder
             stats = ReadStatistics(file: file, format: .reaxysSubstances)
         }
 
@@ -64,7 +91,10 @@ public struct ReaxysSubstanceReader: Sendable {
             if XMLName.equals(name, "substance") {
                 inRecord = true
                 recordLine = currentLine
-                xrn = nil; formula = nil; reports = []; problems = []; field = nil
+                xrn = nil; formula = nil; field = nil
+                text.removeAll(keepingCapacity: true)
+                blocks.removeAll(keepingCapacity: true)
+                if !problems.isEmpty { problems = [] }
                 return
             }
             guard inRecord, field == nil else { return }
@@ -73,7 +103,7 @@ public struct ReaxysSubstanceReader: Sendable {
             else if XMLName.equals(name, "CNR.CNR") { field = .citationID }
             else if XMLName.equals(name, "CIT.PY") { field = .year }
             else { return }
-            text.removeAll(keepingCapacity: true)
+            fieldStart = text.count
         }
 
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -96,72 +126,75 @@ public struct ReaxysSubstanceReader: Sendable {
             }
             guard closes else { return }   // a <sub>/<sup> inside IDE.MF
             field = nil
-            // Trim on bytes, then decode once: this runs for every field of every record.
-            var lo = 0, hi = text.count
-            while lo < hi, text[lo] == 0x20 || text[lo] == 0x0A || text[lo] == 0x0D || text[lo] == 0x09 { lo += 1 }
-            while hi > lo, text[hi - 1] == 0x20 || text[hi - 1] == 0x0A || text[hi - 1] == 0x0D || text[hi - 1] == 0x09 { hi -= 1 }
-            if current == .year, hi - lo == 4, let y = Self.fourDigitYear(text, lo) {
-                if !reports.isEmpty, !lastHasYear {
-                    reports[reports.count - 1].year = y
-                } else {
-                    reports.append(SubstanceReport(citationID: nil, year: y))
-                    lastHasID = false
-                }
-                lastHasYear = true
-                return
-            }
-            let value = String(decoding: text[lo..<hi], as: UTF8.self).trimmingSpaces
+            let value = trimField()
             switch current {
             case .xrn:
-                if xrn == nil, !value.isEmpty { xrn = String(value) }
+                if xrn == nil, !value.isEmpty { xrn = value } else { text.removeSubrange(value.lowerBound...) }
             case .formula:
-                if formula == nil, !value.isEmpty { formula = String(value) }
+                if formula == nil, !value.isEmpty { formula = value } else { text.removeSubrange(value.lowerBound...) }
             case .citationID:
-                let id = value.isEmpty ? nil : String(value)
-                if !reports.isEmpty, !lastHasID {
-                    reports[reports.count - 1].citationID = id
+                let id: Range<Int>? = value.isEmpty ? nil : value
+                if !blocks.isEmpty, !lastHasID {
+                    blocks[blocks.count - 1].id = id
                 } else {
-                    reports.append(SubstanceReport(citationID: id, year: nil))
+                    blocks.append(SubstanceFields.CitationBlock(id: id, year: nil))
                     lastHasYear = false
                 }
                 lastHasID = true
             case .year:
-                var year: Int?
-                if !value.isEmpty {
-                    year = YearParser.year(from: value)
-                    if year == nil {
-                        problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
-                                                recordKind: "substance", field: "CIT.PY",
-                                                reason: "\"\(value)\" is not a year; this citation block is used without a year"))
-                    }
-                }
-                if !reports.isEmpty, !lastHasYear {
-                    reports[reports.count - 1].year = year
+                let year = parseYear(value)
+                text.removeSubrange(value.lowerBound...)
+                if !blocks.isEmpty, !lastHasYear {
+                    blocks[blocks.count - 1].year = year
                 } else {
-                    reports.append(SubstanceReport(citationID: nil, year: year))
+                    blocks.append(SubstanceFields.CitationBlock(id: nil, year: year))
                     lastHasID = false
                 }
                 lastHasYear = true
             }
         }
 
-        /// A plain four-digit plausible year at `at`, read without making a string.
-        @inline(__always)
-        static func fourDigitYear(_ t: [UInt8], _ at: Int) -> Int? {
-            var v = 0
-            for k in at..<(at + 4) {
-                let b = t[k]
-                guard b >= 48 && b <= 57 else { return nil }
-                v = v * 10 + Int(b - 48)
+        /// Trims the open field's text in place (ASCII white space on bytes;
+        /// other white space, which is rare, through `String`) and returns its range.
+        private func trimField() -> Range<Int> {
+            var lo = fieldStart, hi = text.count
+            while lo < hi, Self.isSpace(text[lo]) { lo += 1 }
+            while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
+            if lo < hi, text[lo] >= 0x80 || text[hi - 1] >= 0x80 {
+                let trimmed = Array(String(decoding: text[lo..<hi], as: UTF8.self).trimmingSpaces.utf8)
+                text.removeSubrange(fieldStart...)
+                text += trimmed
+                return fieldStart..<text.count
             }
-            return YearParser.plausible.contains(v) ? v : nil
+            if lo > fieldStart { text.removeSubrange(fieldStart..<lo); hi -= lo - fieldStart }
+            text.removeSubrange(hi...)
+            return fieldStart..<hi
         }
 
-        /// Whether the newest citation block already has its id / its year
-        /// element; the other half of a block fills the gap, anything else
-        /// opens a new block.
-        private var lastHasID = false
-        private var lastHasYear = false
+        @inline(__always)
+        private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+        /// The year of a `CIT.PY` field: a plain four-digit year read without
+        /// making a string, anything else through ``YearParser`` (a warning
+        /// when it is no year; the block is then used without one).
+        private func parseYear(_ r: Range<Int>) -> Int? {
+            if r.count == 4 {
+                var v = 0, digits = true
+                for k in r {
+                    let b = text[k]
+                    guard b >= 48 && b <= 57 else { digits = false; break }
+                    v = v * 10 + Int(b - 48)
+                }
+                if digits, YearParser.plausible.contains(v) { return v }
+            }
+            guard !r.isEmpty else { return nil }
+            let value = String(decoding: text[r], as: UTF8.self)
+            if let year = YearParser.year(from: value) { return year }
+            problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
+                                    recordKind: "substance", field: "CIT.PY",
+                                    reason: "\"\(value)\" is not a year; this citation block is used without a year"))
+            return nil
+        }
 
         private func finishRecord() {
             inRecord = false
@@ -170,9 +203,12 @@ public struct ReaxysSubstanceReader: Sendable {
             lastHasYear = false
             stats.recordsRead += 1
             let ordinal = recordBase + stats.recordsRead
-            for var p in problems {
-                p.recordID = xrn.map { "XRN \($0)" }
-                log.record(p)
+            if !problems.isEmpty {
+                let id = xrn.map { "XRN " + String(decoding: text[$0], as: UTF8.self) }
+                for var p in problems {
+                    p.recordID = id
+                    log.record(p)
+                }
             }
             guard let xrn else {
                 stats.recordsSkipped += 1
@@ -181,8 +217,14 @@ public struct ReaxysSubstanceReader: Sendable {
                 return
             }
             stats.recordsUsed += 1
-            for r in reports { stats.noteYear(r.year) }
-            if !stopped { emit(Substance(registryNumber: xrn, formula: formula, reports: reports)) }
+            for b in blocks { stats.noteYear(b.year) }
+            if stopped { return }
+            let record = text.withUnsafeBufferPointer { bytes in
+                blocks.withUnsafeBufferPointer { blocks in
+                    builder.record(from: SubstanceFields(text: bytes, registryNumber: xrn, formula: formula, blocks: blocks))
+                }
+            }
+            emit(record)
         }
     }
 }

@@ -3,6 +3,8 @@ public struct XMLBatchResult<Record: Sendable>: Sendable {
     public var records: [Record] = []
     public var stats: ReadStatistics
     public var log = ProblemLog()
+    /// Line breaks in the batch's bytes: where the next batch starts.
+    public var lines = 0
 
     public init(records: [Record] = [], stats: ReadStatistics, log: ProblemLog = ProblemLog()) {
         self.records = records
@@ -31,7 +33,7 @@ enum XMLBatchRecovery {
         if !whole.failed { return whole.0 }
         var result = XMLBatchResult<Record>(stats: ReadStatistics(file: whole.0.stats.file, format: whole.0.stats.format))
         let close = Array(closingTag.utf8)
-        let bytes = batch.bytes
+        let bytes = Array(batch.bytes)
         var start = 0
         var line = batch.firstLine
         var recordsBefore = batch.recordsBefore
@@ -40,11 +42,11 @@ enum XMLBatchRecovery {
             if let hit = find(close, in: bytes, from: start) { end = hit + close.count }
             let slice = Array(bytes[start..<end])
             let piece = XMLRecordChunker.Batch(index: batch.index, bytes: slice, firstLine: line, recordsBefore: recordsBefore,
-                                               records: 1, declaration: batch.declaration)
+                                               declaration: batch.declaration)
             let one = parseOnce(piece).0
             result.append(one)
             recordsBefore += one.stats.recordsRead
-            line += slice.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            line += LineBreaks.count(slice)
             start = end
         }
         return result
@@ -74,15 +76,5 @@ enum XMLBatchRecovery {
             i = j + 1
         }
         return n
-    }
-
-    /// Feeds a batch to `parser` inside a synthetic root element; true when well-formed.
-    static func feed(_ batch: XMLRecordChunker.Batch, to parser: XMLPushParser) -> Bool {
-        var ok = true
-        if !batch.declaration.isEmpty { ok = parser.feed(batch.declaration, isLast: false) }
-        if ok { ok = parser.feed(Array("<rareshare-batch>".utf8), isLast: false) }
-        if ok { ok = parser.feed(batch.bytes, isLast: false) }
-        if ok { ok = parser.feed(Array("</rareshare-batch>".utf8), isLast: true) }
-        return ok
     }
 }

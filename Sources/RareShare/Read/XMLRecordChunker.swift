@@ -10,31 +10,59 @@ import Darwin
 /// A batch ends just after the last closing tag of a record in a window of
 /// about ``targetBytes``; the text between records (the prologue, the
 /// wrapping `<xf><substances>`, closing tags) is not part of any batch.
-/// Each batch carries the line it starts on, so problems are still reported
-/// at the file's own line numbers, and the file's XML declaration, so a
-/// declared encoding still applies.
+/// Each batch carries the file's XML declaration, so a declared encoding
+/// still applies.
+///
+/// Cutting is the one sequential step of a parallel read, so it looks only
+/// near the ends of a window (the last closing tag, the first opening tag)
+/// and never scans a batch whole. Lines and records inside a batch are
+/// counted by whoever parses it, in parallel; ``XMLBatchCursor`` then turns
+/// the batch's own positions into the file's.
 public struct XMLRecordChunker {
     public struct Batch: Sendable {
         public var index: Int
-        /// Complete records, from the first `<name` to the last `</name>`.
-        public var bytes: [UInt8]
-        /// Line (1-based) of the first byte of `bytes`.
+        /// The batch as one well-formed document, ready for the parser: the
+        /// file's declaration, then the records inside a synthetic root
+        /// element, all on the batch's first line. Made once, where the
+        /// records are copied out of the read buffer anyway.
+        public let document: [UInt8]
+        /// Where the records are in ``document``.
+        public let recordRange: Range<Int>
+        /// Line breaks between the end of the previous batch (or the start of
+        /// the file) and the first record.
+        public var leadingLines: Int
+        /// Line (1-based) of the first record and records before it, as
+        /// positions found in the batch are counted: 1 and 0 for a batch as
+        /// cut (positions relative to the batch), a piece's place in its
+        /// batch when a damaged batch is re-read record by record.
         public var firstLine: Int
-        /// Records completed in earlier batches.
         public var recordsBefore: Int
-        /// Closing tags of records in this batch: how many records it holds.
-        public var records: Int
         /// The file's `<?xml …?>` declaration, if it has one.
         public var declaration: [UInt8]
 
-        public init(index: Int, bytes: [UInt8], firstLine: Int, recordsBefore: Int, records: Int, declaration: [UInt8]) {
+        /// Complete records, from the first `<name` to the last `</name>`.
+        public var bytes: ArraySlice<UInt8> { document[recordRange] }
+
+        public init(index: Int, bytes: some Collection<UInt8>, leadingLines: Int = 0, firstLine: Int = 1, recordsBefore: Int = 0,
+                    declaration: [UInt8]) {
             self.index = index
-            self.bytes = bytes
+            var document: [UInt8] = []
+            document.reserveCapacity(declaration.count + Self.rootOpen.count + bytes.count + Self.rootClose.count)
+            document += declaration
+            document += Self.rootOpen
+            let start = document.count
+            document += bytes
+            recordRange = start..<document.count
+            document += Self.rootClose
+            self.document = document
+            self.leadingLines = leadingLines
             self.firstLine = firstLine
             self.recordsBefore = recordsBefore
-            self.records = records
             self.declaration = declaration
         }
+
+        static let rootOpen = Array("<rareshare-batch>".utf8)
+        static let rootClose = Array("</rareshare-batch>".utf8)
     }
 
     public let element: String
@@ -46,9 +74,9 @@ public struct XMLRecordChunker {
     private let open: [UInt8]
     private let close: [UInt8]
     private var carry: [UInt8] = []
-    private var carryLine = 1
+    /// Decompressed bytes before `carry`.
+    private var carryOffset = 0
     private var produced = 0
-    private var recordsSoFar = 0
     private var sawStart = false
     private var atEnd = false
     public private(set) var declaration: [UInt8] = []
@@ -77,7 +105,7 @@ public struct XMLRecordChunker {
             carry.append(contentsOf: chunk)
             if !sawStart { inspectPrologue() }
             if carry.count > maximumRecordBytes + targetBytes, lastClose(in: carry) == nil {
-                throw InputError(.malformed, at: SourcePosition(file: source.path, line: carryLine),
+                throw InputError(.malformed, at: SourcePosition(file: source.path, byteOffset: carryOffset),
                                  "no </\(element)> within \(maximumRecordBytes >> 20) MB: a record this large is not a \(element) record")
             }
         }
@@ -87,8 +115,9 @@ public struct XMLRecordChunker {
         return nil
     }
 
-    /// Bytes after the last complete record, and the line they start on.
-    public var remainder: (bytes: [UInt8], line: Int) { (tail, carryLine) }
+    /// Bytes after the last complete record (they start on the line where
+    /// the last batch ended; see ``XMLBatchCursor``).
+    public var remainder: [UInt8] { tail }
 
     private mutating func inspectPrologue() {
         guard let first = firstOpen(in: carry, from: 0) else { return }
@@ -102,13 +131,8 @@ public struct XMLRecordChunker {
 
     private mutating func makeBatch(upTo end: Int) -> Batch? {
         let start = firstOpen(in: carry, from: 0) ?? end
-        let before = countLines(carry, 0, start)
-        let body = Array(carry[start..<end])
-        let records = occurrences(close, in: body)
-        let batch = Batch(index: produced, bytes: body, firstLine: carryLine + before,
-                          recordsBefore: recordsSoFar, records: records, declaration: declaration)
-        recordsSoFar += records
-        carryLine += before + countLines(carry, start, end)
+        let batch = Batch(index: produced, bytes: carry[start..<end], leadingLines: countLines(carry, 0, start),
+                          declaration: declaration)
         // Keep only the unfinished record; the buffer's capacity is reused.
         let rest = carry.count - end
         if rest > 0 {
@@ -117,6 +141,7 @@ public struct XMLRecordChunker {
             }
         }
         carry.removeLast(carry.count - rest)
+        carryOffset += end
         produced += 1
         return batch
     }
@@ -165,16 +190,6 @@ public struct XMLRecordChunker {
             }
             return nil
         }
-    }
-
-    private func occurrences(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
-        var count = 0
-        var i = 0
-        while let j = find(needle, in: bytes, from: i, to: bytes.count) {
-            count += 1
-            i = j + needle.count
-        }
-        return count
     }
 
     private func countLines(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {

@@ -4,8 +4,7 @@ protocol XMLRecordHandler: XMLEventHandler {
     /// The record element, e.g. `substance`.
     static var recordElement: String { get }
     static var format: SourceFormat { get }
-    init(file: String)
-    var parser: XMLPushParser? { get set }
+    var position: XMLSAXParser.Position { get set }
     var emit: (Record) -> Void { get set }
     var stopped: Bool { get set }
     var stats: ReadStatistics { get }
@@ -22,15 +21,15 @@ protocol XMLRecordHandler: XMLEventHandler {
 /// UTF-16 files need) or as a batch cut by ``XMLRecordChunker`` (parallel).
 enum XMLRecordFile {
     /// Reads every record of `path` in one pass, calling `body` once per usable record.
-    static func read<H: XMLRecordHandler>(_ handlerType: H.Type, path: String, log: inout ProblemLog,
+    static func read<H: XMLRecordHandler>(path: String, log: inout ProblemLog, handler makeHandler: () -> H,
                                           _ body: (H.Record) throws -> Void) throws -> ReadStatistics {
         let source = try ByteSource(path: path)
         var stats = ReadStatistics(file: path, format: H.format)
         var thrown: Error?
         try withoutActuallyEscaping(body) { body in
-            let handler = H(file: path)
-            let parser = XMLPushParser(handler: handler, fileName: path)
-            handler.parser = parser
+            let handler = makeHandler()
+            let parser = XMLSAXParser(handler: handler, fileName: path)
+            handler.position = parser.position
             handler.emit = { [unowned handler] record in
                 do { try body(record) } catch { thrown = error; handler.stopped = true }
             }
@@ -56,23 +55,27 @@ enum XMLRecordFile {
         return stats
     }
 
-    /// Parses one batch of complete records; a damaged record costs only itself (``XMLBatchRecovery``).
-    static func parse<H: XMLRecordHandler>(_ handlerType: H.Type, batch: XMLRecordChunker.Batch,
-                                           file: String) -> XMLBatchResult<H.Record> {
-        XMLBatchRecovery.parse(batch, closingTag: "</\(H.recordElement)>") { piece in
-            let handler = H(file: file)
+    /// Parses one batch of complete records; a damaged record costs only
+    /// itself (``XMLBatchRecovery``). Positions are the batch's own until
+    /// an ``XMLBatchCursor`` places the result in its file.
+    static func parse<H: XMLRecordHandler>(batch: XMLRecordChunker.Batch, file: String,
+                                           handler makeHandler: () -> H) -> XMLBatchResult<H.Record> {
+        var result = XMLBatchRecovery.parse(batch, closingTag: "</\(H.recordElement)>") { piece in
+            let handler = makeHandler()
             handler.lineBase = piece.firstLine - 1
             handler.recordBase = piece.recordsBefore
             var records: [H.Record] = []
             handler.emit = { records.append($0) }
-            let parser = XMLPushParser(handler: handler, fileName: file)
-            handler.parser = parser
-            let ok = XMLBatchRecovery.feed(piece, to: parser)
+            let failure: (line: Int, message: String)? = piece.document.withUnsafeBufferPointer { bytes in
+                let parser = XMLSAXParser(handler: handler, fileName: file, document: bytes)
+                handler.position = parser.position
+                if parser.parseDocument() { return nil }
+                return parser.firstError ?? (parser.line, "malformed XML")
+            }
             handler.emit = { _ in }
-            if ok { return (XMLBatchResult(records: records, stats: handler.stats, log: handler.log), false) }
-            let failure = parser.firstError ?? (parser.line, "malformed XML")
+            guard let failure else { return (XMLBatchResult(records: records, stats: handler.stats, log: handler.log), false) }
             // Every record of the piece not read is counted as skipped.
-            let lost = max(piece.records, XMLBatchRecovery.countOpens(H.recordElement, in: piece.bytes), 1)
+            let lost = max(XMLBatchRecovery.countOpens(H.recordElement, in: Array(piece.bytes)), 1)
             var result = XMLBatchResult<H.Record>(stats: ReadStatistics(file: file, format: H.format))
             result.stats.recordsRead = lost
             result.stats.recordsSkipped = lost
@@ -82,5 +85,7 @@ enum XMLRecordFile {
                                       reason: "XML error: \(failure.message); \(lost == 1 ? "the record was" : "\(lost) records were") skipped"))
             return (result, true)
         }
+        result.lines = LineBreaks.count(batch.bytes)
+        return result
     }
 }

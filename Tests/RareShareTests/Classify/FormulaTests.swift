@@ -38,6 +38,20 @@ import Testing
         Case(formula: "C2H6.ScCl3", elements: ["C", "Cl", "H", "Sc"], organic: true, organometallic: false, rareEarth: true),
     ]
 
+    /// The analysis run classifies with ``FormulaProfile``; it must agree
+    /// with ``Formula`` and ``RegionClassifier`` on every case.
+    @Test(arguments: cases)
+    func profileAgreesWithFormula(_ c: Case) {
+        var text = c.formula
+        let profile = text.withUTF8 { FormulaProfile(bytes: $0) }
+        let f = Formula(c.formula)
+        #expect(profile.regions == RegionClassifier().regions(of: f))
+        #expect(profile.elements.compositionKey == f.compositionKey)
+        #expect(profile.elements.compositionKey == c.elements.joined())
+        #expect(profile.regions.contains(.rareEarth) == c.rareEarth)
+        #expect(profile.regions.contains(.organometallic) == c.organometallic)
+    }
+
     @Test(arguments: cases)
     func classifies(_ c: Case) {
         let f = Formula(c.formula)

@@ -185,11 +185,16 @@ import Testing
             chunker.targetBytes = target
             var parts: [Substance] = []
             var lines: [Int] = []
+            var records: [Int] = []
+            var cursor = XMLBatchCursor()
             while let batch = try chunker.next() {
-                let r = ReaxysSubstanceReader().parse(batch, file: path)
+                var r = ReaxysSubstanceReader().parse(batch, file: path)
+                cursor.place(&r, leadingLines: batch.leadingLines)
                 parts += r.records
                 lines += r.log.problems.compactMap(\.position.line)
+                records += r.log.problems.compactMap(\.position.record)
             }
+            #expect(records == log.problems.compactMap(\.position.record), "target \(target)")
             #expect(parts == whole, "target \(target)")
             #expect(lines == log.problems.compactMap(\.position.line), "target \(target)")
         }

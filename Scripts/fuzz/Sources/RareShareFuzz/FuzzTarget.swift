@@ -30,7 +30,7 @@ enum FuzzTarget: String, CaseIterable {
     func run(_ bytes: [UInt8]) {
         switch self {
         case .substances:
-            let batch = XMLRecordChunker.Batch(index: 0, bytes: bytes, firstLine: 1, recordsBefore: 0, records: 1, declaration: [])
+            let batch = XMLRecordChunker.Batch(index: 0, bytes: bytes, declaration: [])
             let result = ReaxysSubstanceReader().parse(batch, file: "fuzz.xml")
             precondition(result.stats.recordsRead == result.stats.recordsUsed + result.stats.recordsSkipped)
         case .citations:
