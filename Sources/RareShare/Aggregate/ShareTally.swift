@@ -12,8 +12,11 @@ public struct ShareTally: Sendable, Equatable {
 
     private static let firstYear = YearParser.plausible.lowerBound
     private static let span = YearParser.plausible.count
-    /// `Region.rawValue × span + (year − firstYear)`; empty until the first unit.
-    private var table: [YearlyTally?] = []
+    /// `Region.rawValue × span + (year − firstYear)`; empty until the first
+    /// unit. An unused slot holds an empty tally (no allocation) and is
+    /// marked in `used`, so updates happen in place.
+    private var table: [YearlyTally] = []
+    private var used: [Bool] = []
     private var otherYears: [Region: [Int: YearlyTally]] = [:]
 
     public init(pairs: [CountryPair] = CountryPair.paperDefaults, method: CountingMethod = .paper) {
@@ -24,8 +27,7 @@ public struct ShareTally: Sendable, Equatable {
     /// Every tally, by region and year.
     public var regions: [Region: [Int: YearlyTally]] {
         var out = otherYears
-        for (i, tally) in table.enumerated() {
-            guard let tally else { continue }
+        for (i, tally) in table.enumerated() where used[i] {
             out[Region(rawValue: i / Self.span)!, default: [:]][Self.firstYear + i % Self.span] = tally
         }
         return out
@@ -42,7 +44,7 @@ public struct ShareTally: Sendable, Equatable {
     public mutating func add(_ unit: AttributedUnit) {
         let summary = YearlyTally.UnitSummary(unit, method: method)
         let pairs = self.pairs
-        for region in unit.regions.regions {
+        unit.regions.forEach { region in
             let keep = region == .organometallic || region == .rareEarth
             modify(region, unit.year) { $0.add(summary, pairs: pairs, keepCompositions: keep) }
         }
@@ -54,15 +56,17 @@ public struct ShareTally: Sendable, Equatable {
             change(&otherYears[region, default: [:]][year, default: YearlyTally()])
             return
         }
-        if table.isEmpty { table = [YearlyTally?](repeating: nil, count: Region.allCases.count * Self.span) }
-        if table[i] == nil { table[i] = YearlyTally() }
-        change(&table[i]!)
+        if table.isEmpty {
+            table = [YearlyTally](repeating: YearlyTally(), count: Region.allCases.count * Self.span)
+            used = [Bool](repeating: false, count: table.count)
+        }
+        used[i] = true
+        change(&table[i])
     }
 
     /// Adds a later chunk's tallies (see ``YearlyTally/merge(_:)``).
     public mutating func merge(_ other: ShareTally) {
-        for (i, tally) in other.table.enumerated() {
-            guard let tally else { continue }
+        for (i, tally) in other.table.enumerated() where other.used[i] {
             modify(Region(rawValue: i / Self.span)!, Self.firstYear + i % Self.span) { $0.merge(tally) }
         }
         for (region, years) in other.otherYears {
@@ -77,7 +81,7 @@ public struct ShareTally: Sendable, Equatable {
 
     public func tally(_ region: Region, _ year: Int) -> YearlyTally {
         guard let i = Self.slot(region, year) else { return otherYears[region]?[year] ?? YearlyTally() }
-        return table.isEmpty ? YearlyTally() : table[i] ?? YearlyTally()
+        return table.isEmpty ? YearlyTally() : table[i]
     }
 
     /// Years with at least one unit in any region, ascending.

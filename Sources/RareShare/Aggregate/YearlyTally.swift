@@ -36,12 +36,15 @@ public struct YearlyTally: Sendable, Equatable {
     /// What every region a unit belongs to adds: computed once per unit.
     public struct UnitSummary {
         var composition: String?
+        /// The composition's element symbols, split once per unit.
+        var elementSymbols: [String] = []
         var set: CountrySet?
         /// The counting method's weights; empty for an attributed unit the method cannot credit.
         var fractional: [(CountryCode, Double)] = []
 
         public init(_ unit: AttributedUnit, method: CountingMethod = .paper) {
             composition = unit.composition
+            if let composition { elementSymbols = YearlyTally.symbols(in: composition) }
             if let authorship = unit.authorship, authorship.authorCount > 0 {
                 fractional = method.weights(of: authorship)
                 // Author-fractional weights name every country of S(s); other methods may not.
@@ -54,7 +57,7 @@ public struct YearlyTally: Sendable, Equatable {
         units += 1
         if keepCompositions, let composition = unit.composition {
             compositions[composition, default: 0] += 1
-            for element in Self.symbols(in: composition) { elements[element, default: 0] += 1 }
+            for element in unit.elementSymbols { elements[element, default: 0] += 1 }
         }
         guard let set = unit.set else { return }
         attributed += 1

@@ -66,4 +66,15 @@ public struct RegionSet: OptionSet, Sendable, Hashable {
     public func contains(_ region: Region) -> Bool { contains(RegionSet(region)) }
 
     public var regions: [Region] { Region.allCases.filter { contains($0) } }
+
+    /// Calls `body` for each region of the set in the paper's order, without
+    /// building an array: aggregation does this once per unit.
+    @inline(__always)
+    public func forEach(_ body: (Region) throws -> Void) rethrows {
+        var bits = rawValue
+        while bits != 0 {
+            try body(Region(rawValue: bits.trailingZeroBitCount)!)
+            bits &= bits - 1
+        }
+    }
 }

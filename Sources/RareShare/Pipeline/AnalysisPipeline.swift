@@ -133,7 +133,9 @@ public struct AnalysisPipeline: Sendable {
         quality.distinctSubstances = firsts.count
 
         // 4. Join, classify and aggregate, unit by unit, without materialising all units.
+        // Each citation's authorship is looked up by DOI once, not once per substance.
         let authorships = works.byDOI
+        let authorshipBySlot: [Authorship?] = citationTable.doiList.map { $0.flatMap { authorships[$0] } }
         var dropped: [Int] = []
         var withoutCitation = 0, withoutDOI = 0, withoutRecord = 0, withoutCountry = 0
         for i in 0..<firsts.count {
@@ -141,9 +143,10 @@ public struct AnalysisPipeline: Sendable {
                 dropped.append(i)
                 continue
             }
-            guard let citation = firsts.citation(i, in: citationTable) else { withoutCitation += 1; continue }
-            guard let doi = citation.doi else { withoutDOI += 1; continue }
-            guard let a = authorships[doi] else { withoutRecord += 1; continue }
+            let slot = firsts.citationSlot(i)
+            guard slot >= 0 else { withoutCitation += 1; continue }
+            guard citationTable.doi(atSlot: slot) != nil else { withoutDOI += 1; continue }
+            guard let a = authorshipBySlot[Int(slot)] else { withoutRecord += 1; continue }
             if a.authorCount == 0 { withoutCountry += 1 }
         }
         quality.substancesWithoutYear = dropped.count
@@ -157,9 +160,8 @@ public struct AnalysisPipeline: Sendable {
         let counting = await aggregate(count: table.count, with: aggregator) { i -> AttributedUnit? in
             let year = Int(table.years[i])
             guard year != 0 else { return nil }
-            var authorship: Authorship?
-            if let doi = table.citation(i, in: citationTable)?.doi { authorship = authorships[doi] }
-            return AttributedUnit(year: year, regions: table.regions[i], authorship: authorship,
+            let slot = table.citationSlot(i)
+            return AttributedUnit(year: year, regions: table.regions[i], authorship: slot >= 0 ? authorshipBySlot[Int(slot)] : nil,
                                   composition: table.composition(i))
         }
         return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
@@ -190,6 +192,7 @@ public struct AnalysisPipeline: Sendable {
         } else {
             stats = try await readRecords(file, element: "substance", format: .reaxysSubstances, log: &log, progress: progress,
                                           parse: { reader.parse($0, file: file, building: builder) },
+                                          beforeBatch: { firsts.warm($0) },
                                           consume: { candidate in
                 quality.substanceRecords += 1
                 if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
@@ -224,6 +227,7 @@ public struct AnalysisPipeline: Sendable {
         _ file: String, element: String, format: SourceFormat, log: inout ProblemLog,
         progress: (@Sendable (ProgressEvent) -> Void)?,
         parse: @escaping @Sendable (XMLRecordChunker.Batch) -> XMLBatchResult<Record>,
+        beforeBatch: ([Record]) -> Void = { _ in },
         consume: (Record) throws -> Void
     ) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
@@ -240,6 +244,7 @@ public struct AnalysisPipeline: Sendable {
                 cursor.place(&result, leadingLines: leadingLines)
                 stats.add(result.stats)
                 fileLog.merge(result.log)
+                beforeBatch(result.records)
                 for record in result.records { try consume(record) }
                 if options.strict, let first = fileLog.first { throw InputError(strict: first) }
                 progress?(ProgressEvent(stage: element + "s", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,

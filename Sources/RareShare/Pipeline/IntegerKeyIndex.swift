@@ -43,6 +43,12 @@ struct IntegerKeyIndex: Sendable {
         }
     }
 
+    /// Reads the home entry of `key` (see ``FirstReportTable/warm(_:)``); the value means nothing.
+    @inline(__always)
+    func touch(_ key: UInt64) -> UInt64 {
+        entries.withUnsafeBufferPointer { $0[home(key)].key }
+    }
+
     /// Stores `value` (not negative) for `key`, replacing any earlier value.
     mutating func set(_ key: UInt64, _ value: Int32) {
         precondition(value >= 0, "slots are not negative")
