@@ -150,7 +150,7 @@ public struct AnalysisPipeline: Sendable {
             if a.authorCount == 0 { withoutCountry += 1 }
         }
         quality.substancesWithoutYear = dropped.count
-        quality.substancesWithoutYearListed = dropped.prefix(Self.listedWithoutYear).map { firsts.registryNumbers[$0] }
+        quality.substancesWithoutYearListed = firsts.registryNumbers(at: Array(dropped.prefix(Self.listedWithoutYear)))
         quality.reportsWithUnknownCitation = withoutCitation
         quality.reportsWithoutDOI = withoutDOI
         quality.unitsWithoutRecord = withoutRecord

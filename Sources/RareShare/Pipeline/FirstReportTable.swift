@@ -4,8 +4,8 @@
 /// of substances, so it is kept as parallel arrays of small values: an
 /// `Int16` year, an `Int32` citation slot, a one-byte region set and an
 /// interned composition, plus the registry-number key (an integer when the
-/// registry number is one, in an ``IntegerKeyIndex``). About 40 bytes a
-/// substance.
+/// registry number is one, in an ``IntegerKeyIndex``). About 30 bytes a
+/// substance, most of it the index.
 struct FirstReportTable: Sendable {
     /// One substance record, reduced by a worker to what the table keeps.
     struct Candidate: Sendable {
@@ -26,7 +26,6 @@ struct FirstReportTable: Sendable {
 
     private var numericIndex = IntegerKeyIndex()
     private var otherIndex: [String: Int32] = [:]
-    private var numericKeys: [UInt64] = []
     private var otherKeys: [Int32: String] = [:]
     /// Year of the first report; 0 when no block had a year.
     private(set) var years: [Int16] = []
@@ -62,11 +61,9 @@ struct FirstReportTable: Sendable {
         let slot = Int32(years.count)
         if let text = c.registryText {
             otherIndex[text] = slot
-            numericKeys.append(0)
             otherKeys[slot] = text
         } else {
             numericIndex.set(c.registryKey, slot)
-            numericKeys.append(c.registryKey)
         }
         years.append(year)
         citationSlots.append(c.citationSlot)
@@ -101,12 +98,19 @@ struct FirstReportTable: Sendable {
         return id
     }
 
-    var registryNumbers: RegistryNumbers { RegistryNumbers(table: self) }
-
-    /// Registry numbers by position, rebuilt from their compact keys.
-    struct RegistryNumbers {
-        let table: FirstReportTable
-        subscript(i: Int) -> String { table.otherKeys[Int32(i)] ?? String(table.numericKeys[i]) }
+    /// The registry numbers of the substances at `positions`, in that order.
+    /// Integer registry numbers are not kept per substance (8 bytes each, for
+    /// a listing that is rarely long): they are found by one walk of the index.
+    func registryNumbers(at positions: [Int]) -> [String] {
+        guard !positions.isEmpty else { return [] }
+        var wanted: [Int32: UInt64] = [:]
+        for p in positions where otherKeys[Int32(p)] == nil { wanted[Int32(p)] = 0 }
+        if !wanted.isEmpty {
+            numericIndex.forEach { key, slot in
+                if wanted[slot] != nil { wanted[slot] = key }
+            }
+        }
+        return positions.map { otherKeys[Int32($0)] ?? String(wanted[Int32($0)] ?? 0) }
     }
 
     func composition(_ i: Int) -> String? {

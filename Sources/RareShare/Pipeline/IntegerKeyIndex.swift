@@ -49,6 +49,11 @@ struct IntegerKeyIndex: Sendable {
         entries.withUnsafeBufferPointer { $0[home(key)].key }
     }
 
+    /// Calls `body` with every key and its value, in no particular order.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for e in entries where e.value >= 0 { body(e.key, e.value) }
+    }
+
     /// Stores `value` (not negative) for `key`, replacing any earlier value.
     mutating func set(_ key: UInt64, _ value: Int32) {
         precondition(value >= 0, "slots are not negative")

@@ -87,4 +87,24 @@ import Testing
         #expect(choose([("999", nil), ("200", nil)]) == (nil, nil))
         #expect(choose([("999", 1998), ("100", nil)]) == (1998, nil))
     }
+
+    /// Registry numbers come back from the compact table as they were read,
+    /// integer or not, in the order asked; a repeat keeps its earliest year.
+    @Test func firstReportTableListsRegistryNumbers() {
+        var table = FirstReportTable()
+        func candidate(_ registry: String, year: Int16) -> FirstReportTable.Candidate {
+            let key = CitationIndex.numericKey(registry)
+            return FirstReportTable.Candidate(registryKey: key ?? 0, registryText: key == nil ? registry : nil, year: year,
+                                              citationSlot: -1, regions: .all, composition: nil, hasFormula: false)
+        }
+        var added: [Bool] = []
+        for (registry, year) in [("1007", 0), ("RX-12", 0), ("0", 2001), ("0042", 1999), ("1007", 2010), ("1007", 2012)] as [(String, Int16)] {
+            added.append(table.add(candidate(registry, year: year)))
+        }
+        #expect(added == [true, true, true, true, false, false])
+        #expect(table.count == 4)
+        #expect(table.years == [2010, 0, 2001, 1999])
+        #expect(table.registryNumbers(at: [3, 1, 0, 2]) == ["0042", "RX-12", "1007", "0"])
+        #expect(table.registryNumbers(at: []) == [])
+    }
 }
