@@ -27,9 +27,10 @@ public struct JSONRecordBatcher {
     /// Lines of a JSON Lines stream come whole (``JSONRecordSplitter/cutsLinesWhole``):
     /// parse them with ``JSONWorkFile/parse(_:file:ordinal:with:into:)``, which
     /// cuts again the lines that need it, and report their junk with ``noteJunk(_:)``.
-    public init(source: ByteSource) {
+    /// (`cutsLinesWhole: false` gives the plain structural cut, for comparison in tests.)
+    public init(source: ByteSource, cutsLinesWhole: Bool = true) {
         self.source = source
-        splitter.cutsLinesWhole = true
+        splitter.cutsLinesWhole = cutsLinesWhole
     }
 
     /// Junk that cutting a whole line again found (it counts for the stream).

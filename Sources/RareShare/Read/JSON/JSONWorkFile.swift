@@ -65,9 +65,9 @@ public enum JSONWorkFile {
 
     /// Reads every record of `path` in order, calling `body` once per work.
     public static func read(path: String, format: SourceFormat, log: inout ProblemLog, with parseValue: ValueParser,
-                            _ body: (Work) throws -> Void) throws -> ReadStatistics {
+                            cutsLinesWhole: Bool = true, _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let source = try ByteSource(path: path)
-        var batcher = JSONRecordBatcher(source: source)
+        var batcher = JSONRecordBatcher(source: source, cutsLinesWhole: cutsLinesWhole)
         var stats = ReadStatistics(file: path, format: format)
         var parsedRecords: [ParsedRecord] = []
         while let batch = try batcher.next() {
