@@ -9,7 +9,7 @@
 public struct CountryAttributor {
     public let resolver: any AffiliationResolver
     public let policy: AffiliationPolicy
-    private var cache: [String: CountryResolution] = [:]
+    private var cache: [String: CountryCode?] = [:]
     /// Unresolved raw affiliation strings with how often they were met.
     public private(set) var unresolved: [String: Int] = [:]
     /// Authors seen, and those left out of `A(s)` for lack of a country.
@@ -17,9 +17,13 @@ public struct CountryAttributor {
     public private(set) var authorsWithoutCountry = 0
     public private(set) var authorsWithoutAffiliation = 0
 
-    public init(resolver: any AffiliationResolver, policy: AffiliationPolicy = .first) {
+    /// Answers shared with other attributors of the same run (parallel batches), if any.
+    public let sharedCache: ResolutionCache?
+
+    public init(resolver: any AffiliationResolver, policy: AffiliationPolicy = .first, sharedCache: ResolutionCache? = nil) {
         self.resolver = resolver
         self.policy = policy
+        self.sharedCache = sharedCache
     }
 
     /// What attributing one work added to the counts, so a caller that
@@ -83,13 +87,19 @@ public struct CountryAttributor {
         if let code = affiliation.countryCode { return code }
         guard let raw = affiliation.raw, !raw.isEmpty else { return nil }
         if let cached = cache[raw] {
-            if cached.country == nil { unresolved[raw, default: 0] += 1 }
-            return cached.country
+            if cached == nil { unresolved[raw, default: 0] += 1 }
+            return cached
         }
-        let answer = resolver.resolve(raw)
-        cache[raw] = answer
-        if answer.country == nil { unresolved[raw, default: 0] += 1 }
-        return answer.country
+        let country: CountryCode?
+        if let shared = sharedCache?.country(of: raw) {
+            country = shared
+        } else {
+            country = resolver.resolve(raw).country
+            sharedCache?.store(country, for: raw)
+        }
+        cache[raw] = country
+        if country == nil { unresolved[raw, default: 0] += 1 }
+        return country
     }
 
     /// Adds another attributor's counts (after parallel work), in a fixed order.

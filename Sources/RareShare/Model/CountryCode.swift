@@ -15,6 +15,12 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
         rawValue = UInt16(hi) << 8 | UInt16(lo)
     }
 
+    /// Creates a code from the two bytes of its UTF-8 text, ASCII letters in either case; `nil` for anything else.
+    public init?(utf8 first: UInt8, _ second: UInt8) {
+        guard let hi = CountryCode.upper(first), let lo = CountryCode.upper(second) else { return nil }
+        rawValue = UInt16(hi) << 8 | UInt16(lo)
+    }
+
     /// Creates a code from its packed form, as stored in indexes.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 

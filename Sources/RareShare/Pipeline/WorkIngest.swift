@@ -76,17 +76,18 @@ struct WorkIngest {
         batcher.bytesPerBatch = batchBytes
         var stats = ReadStatistics(file: file, format: format)
         let resolver = template.resolver, policy = template.policy
+        let sharedCache = ResolutionCache()
         try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in
-            var local = CountryAttributor(resolver: resolver, policy: policy)
-            var out: [(parsed: JSONWorkFile.ParsedRecord, prepared: [Prepared])] = []
-            out.reserveCapacity(batch.records.count)
+            var local = CountryAttributor(resolver: resolver, policy: policy, sharedCache: sharedCache)
+            var parsed: [JSONWorkFile.ParsedRecord] = []
+            parsed.reserveCapacity(batch.records.count)
             for record in batch.records {
-                let parsed = JSONWorkFile.parse(record, file: file, ordinal: 0, with: parseValue)
-                out.append((parsed, parsed.works.map { Self.prepare($0, needed: needed, attributor: &local) }))
+                JSONWorkFile.parse(record, file: file, ordinal: 0, with: parseValue, into: &parsed)
             }
-            return out
+            return parsed.map { ($0, $0.works.map { Self.prepare($0, needed: needed, attributor: &local) }) }
         }, consume: { out in
             for (parsed, prepared) in out {
+                if let junk = parsed.junk { batcher.noteJunk(junk) }
                 if var problem = parsed.problem {
                     problem.position.record = stats.recordsRead + 1
                     log.record(problem)

@@ -147,11 +147,11 @@ public struct WorkMerger: Sendable {
     /// when any part is missing.
     static func titleKey(_ work: Work) -> String? {
         guard let title = work.title, let year = work.year, let name = work.authors.first?.name else { return nil }
-        let t = String(String.UnicodeScalarView(title.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0)
-        }))
+        // The surname first: it is the cheaper part, and without it there is no key.
         let surname = FieldText.nameKey(surname(of: name))
-        guard !t.isEmpty, !surname.isEmpty else { return nil }
+        guard !surname.isEmpty else { return nil }
+        let t = FieldText.foldedLetters(title, keepingDigits: true)
+        guard !t.isEmpty else { return nil }
         return "title:\(t)|\(year)|\(surname)"
     }
 

@@ -12,12 +12,31 @@ public struct JSONRecordBatcher {
     private var pending: [JSONRecordSplitter.Record] = []
     private var pendingBytes = 0
     private var ended = false
+    private var problems: [Problem] = []
+    /// The stream was read to its end (junk is reported only then).
+    private var finished = false
     /// Problems with the stream itself (a corrupt gzip, a cut record, junk), known at the end.
-    public private(set) var streamProblems: [Problem] = []
+    public var streamProblems: [Problem] {
+        guard finished, let junk = splitter.junkTally else { return problems }
+        return problems + [Problem(.warning, at: SourcePosition(file: source.path, line: junk.line),
+                                   reason: "\(junk.count) byte(s) outside any JSON value were ignored")]
+    }
     /// A record cut off at the end of the file, if any (counted as read and skipped).
     public private(set) var truncatedRecord: JSONRecordSplitter.Record?
 
-    public init(source: ByteSource) { self.source = source }
+    /// Lines of a JSON Lines stream come whole (``JSONRecordSplitter/cutsLinesWhole``):
+    /// parse them with ``JSONWorkFile/parse(_:file:ordinal:with:into:)``, which
+    /// cuts again the lines that need it, and report their junk with ``noteJunk(_:)``.
+    /// (`cutsLinesWhole: false` gives the plain structural cut, for comparison in tests.)
+    public init(source: ByteSource, cutsLinesWhole: Bool = true) {
+        self.source = source
+        splitter.cutsLinesWhole = cutsLinesWhole
+    }
+
+    /// Junk that cutting a whole line again found (it counts for the stream).
+    public mutating func noteJunk(_ junk: JSONRecordSplitter.Junk) {
+        splitter.absorb(junk)
+    }
 
     public var bytesRead: Int { source.bytesRead }
 
@@ -28,7 +47,7 @@ public struct JSONRecordBatcher {
             do {
                 chunk = try source.nextChunk()
             } catch let error as InputError {
-                streamProblems.append(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
+                problems.append(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
                 chunk = nil
             }
             guard let chunk else {
@@ -42,7 +61,7 @@ public struct JSONRecordBatcher {
                     pending.append(record)
                 }
             } catch let error as JSONSyntaxError {
-                streamProblems.append(Problem(.truncated, at: SourcePosition(file: source.path, byteOffset: error.offset),
+                problems.append(Problem(.truncated, at: SourcePosition(file: source.path, byteOffset: error.offset),
                                               reason: error.message + "; reading stopped, records before this point were kept"))
                 ended = true
             }
@@ -56,18 +75,15 @@ public struct JSONRecordBatcher {
     }
 
     private mutating func finishStream() {
+        finished = true
         let path = source.path
         if let leftover = splitter.finish() {
             if leftover.bytes.isEmpty {
-                streamProblems.append(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line),
+                problems.append(Problem(.truncated, at: SourcePosition(file: path, line: leftover.line),
                                               reason: "the JSON array is never closed (file truncated?); records before this point were kept"))
             } else {
                 truncatedRecord = leftover
             }
-        }
-        if let junk = splitter.junk {
-            streamProblems.append(Problem(.warning, at: SourcePosition(file: path, line: junk.line),
-                                          reason: "\(splitter.junkBytes) byte(s) outside any JSON value were ignored"))
         }
     }
 }

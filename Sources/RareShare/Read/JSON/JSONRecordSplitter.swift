@@ -18,10 +18,30 @@ public struct JSONRecordSplitter {
         public var bytes: [UInt8]
         public var line: Int
         public var offset: Int
+        /// Cut at the line break without a structural scan (see ``cutsLinesWhole``):
+        /// the bytes are the whole line, which may hold something other than
+        /// exactly one value.
+        public var isWholeLine = false
+    }
+
+    /// Bytes between records that belong to no record: the first one, its line, and how many.
+    public struct Junk: Sendable, Equatable {
+        public var line: Int
+        public var byte: UInt8
+        public var count: Int
     }
 
     /// Records larger than this are an error rather than a memory exhaustion.
     public var maximumRecordBytes = 512 << 20
+
+    /// Once the stream is known to be JSON Lines, hand each line that starts a
+    /// record on whole, found with `memchr`, instead of scanning it for
+    /// strings and brackets: the parser reads every byte of it anyway. A line
+    /// that is exactly one valid value gives the record the structural scan
+    /// would have given; for any other line the reader cuts it again with
+    /// ``resplit(_:)``, so records, problems and junk stay the same. Off by
+    /// default, since the records then need that second look.
+    public var cutsLinesWhole = false
 
     private var buffer: [UInt8] = []
     private var depth = 0
@@ -87,6 +107,17 @@ public struct JSONRecordSplitter {
                 }
                 // Between records.
                 let b = buf[i]
+                if cutsLinesWhole, isJSONLines == true, b == UInt8(ascii: "{") || b == UInt8(ascii: "["),
+                   let nl = memchr(buf.baseAddress! + i, 0x0A, n - i) {
+                    let end = buf.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                    if end - i <= maximumRecordBytes {
+                        recordLine = line
+                        recordOffset = consumed + i
+                        try body(Record(bytes: Array(buf[i..<end]), line: line, offset: recordOffset, isWholeLine: true))
+                        i = end   // the line break is counted below, between records
+                        continue
+                    }
+                }
                 switch b {
                 case 0x20, 0x0D, 0x09:
                     break
@@ -219,4 +250,31 @@ public struct JSONRecordSplitter {
 
     /// True when the stream was one top-level array that was never closed.
     public var isUnclosedArray: Bool { arrayMode == true && !arrayClosed }
+
+    /// The junk met so far, if any.
+    public var junkTally: Junk? { junk.map { Junk(line: $0.line, byte: $0.byte, count: junkBytes) } }
+
+    /// Adds junk found elsewhere in the same stream (by ``resplit(_:)``): the
+    /// earliest line's byte is the one reported first.
+    public mutating func absorb(_ other: Junk) {
+        junkBytes += other.count
+        if junk.map({ other.line < $0.line }) ?? true { junk = (other.line, other.byte) }
+    }
+
+    /// Cuts a line handed on whole (``Record/isWholeLine``) exactly as the
+    /// structural scan would have cut it in a JSON Lines stream: the records
+    /// in it (the last one broken if the line ends inside it) and the junk
+    /// between them.
+    public static func resplit(_ line: Record) -> (records: [Record], junk: Junk?) {
+        var splitter = JSONRecordSplitter()
+        splitter.arrayMode = false
+        splitter.isJSONLines = true
+        splitter.line = line.line
+        splitter.consumed = line.offset
+        var records: [Record] = []
+        // Splitting bytes in memory only throws for records over the size cap, which a line handed on whole is not.
+        try? splitter.feed(line.bytes) { records.append($0) }
+        if let broken = splitter.finish() { records.append(broken) }
+        return (records, splitter.junkTally)
+    }
 }

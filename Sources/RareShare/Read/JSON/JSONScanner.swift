@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A pull parser over one complete JSON value held in memory.
 ///
 /// Readers walk the structure they need (`enterObject`/`nextMember`,
@@ -16,6 +22,17 @@ public struct JSONScanner {
         fileprivate let start: Int
         fileprivate let count: Int
         fileprivate let hasEscapes: Bool
+    }
+
+    /// A string value as a range of the underlying bytes, checked as
+    /// ``readString()`` checks it but not yet made a `String`: readers keep
+    /// spans of what they may need and make strings only of what they use.
+    public struct StringSpan {
+        fileprivate let start: Int
+        fileprivate let count: Int
+        fileprivate let hasEscapes: Bool
+
+        public var isEmpty: Bool { count == 0 }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -168,6 +185,60 @@ public struct JSONScanner {
         return try decodeEscapes(raw, at: start)
     }
 
+    /// Reads a string value as a span, validating it exactly as ``readString()``
+    /// does (escapes, surrogate pairs) without making a `String`.
+    public mutating func readStringSpan() throws(JSONSyntaxError) -> StringSpan {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let (start, end, escapes) = try scanString()
+        if escapes { _ = try decodeEscapes(UnsafeBufferPointer(rebasing: bytes[start..<end]), at: start) }
+        return StringSpan(start: start, count: end - start, hasEscapes: escapes)
+    }
+
+    /// Like ``readOptionalString()``, as a span.
+    public mutating func readOptionalStringSpan() throws(JSONSyntaxError) -> StringSpan? {
+        switch try peekKind() {
+        case .string: return try readStringSpan()
+        default:
+            try skipValue()
+            return nil
+        }
+    }
+
+    /// The string a span holds, escapes decoded.
+    public func string(_ span: StringSpan) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.start + span.count])
+        if !span.hasEscapes { return String(decoding: raw, as: UTF8.self) }
+        // Validated when the span was read, so decoding cannot fail.
+        return (try? decodeEscapes(raw, at: span.start)) ?? ""
+    }
+
+    /// Whether two spans hold equal strings (`String` equality): equal bytes
+    /// are equal strings, different ASCII bytes are different strings, and
+    /// anything else is compared as strings.
+    public func equal(_ a: StringSpan, _ b: StringSpan) -> Bool {
+        if !a.hasEscapes && !b.hasEscapes {
+            if a.count == b.count && memcmp(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, a.count) == 0 { return true }
+            if isASCII(a) && isASCII(b) { return false }
+        }
+        return string(a) == string(b)
+    }
+
+    private func isASCII(_ span: StringSpan) -> Bool {
+        for i in span.start..<span.start + span.count where bytes[i] >= 0x80 { return false }
+        return true
+    }
+
+    /// Reads a string that should be a country code: the code, or `nil` for
+    /// anything else (as `readOptionalString().flatMap(CountryCode.init)`,
+    /// without making a string).
+    public mutating func readOptionalCountryCode() throws(JSONSyntaxError) -> CountryCode? {
+        guard let span = try readOptionalStringSpan() else { return nil }
+        if span.hasEscapes { return CountryCode(string(span)) }
+        guard span.count == 2 else { return nil }
+        return CountryCode(utf8: bytes[span.start], bytes[span.start + 1])
+    }
+
     /// Reads a string, or `nil` for `null`; other kinds are skipped and give `nil`.
     public mutating func readOptionalString() throws(JSONSyntaxError) -> String? {
         switch try peekKind() {
@@ -229,7 +300,27 @@ public struct JSONScanner {
         offset += 1
         let start = offset
         var escapes = false
-        while offset < bytes.count {
+        let count = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while offset < count {
+            // Eight bytes at a time to the next quote, backslash or control
+            // character (SWAR tests: a word may flag bytes above its first
+            // hit too, but the lowest flag is exact, so the scan stops on
+            // the first such byte and the byte code below handles it).
+            while offset &+ 8 <= count {
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let quote = w ^ 0x2222_2222_2222_2222
+                let backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let hits = (((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w)) & 0x8080_8080_8080_8080
+                if hits != 0 {
+                    offset &+= hits.trailingZeroBitCount &>> 3
+                    break
+                }
+                offset &+= 8
+            }
+            guard offset < count else { break }
             let b = bytes[offset]
             if b == UInt8(ascii: "\"") {
                 let end = offset

@@ -10,8 +10,33 @@ public enum JSONWorkFile {
     public struct ParsedRecord: Sendable {
         public var works: [Work] = []
         public var problem: Problem?
+        /// Junk found between the records of a line cut again (see ``JSONRecordSplitter/resplit(_:)``),
+        /// for the stream's report (``JSONRecordBatcher/noteJunk(_:)``).
+        public var junk: JSONRecordSplitter.Junk?
         /// Records this counts as: the works read, or 1 for a skipped record.
         public var records: Int { problem == nil ? works.count : 1 }
+    }
+
+    /// Parses one record cut by ``JSONRecordBatcher`` into `out`: a whole line
+    /// (``JSONRecordSplitter/Record/isWholeLine``) that is one valid value is
+    /// one record, as the structural cut would have made it; any other line
+    /// is cut again with the structural rules and each of its records parsed,
+    /// so what is read and reported does not depend on how the line was cut.
+    public static func parse(_ record: JSONRecordSplitter.Record, file: String, ordinal: Int,
+                             with parseValue: ValueParser, into out: inout [ParsedRecord]) {
+        let first = parse(record, file: file, ordinal: ordinal, with: parseValue)
+        guard record.isWholeLine, first.problem != nil else {
+            out.append(first)
+            return
+        }
+        let (records, junk) = JSONRecordSplitter.resplit(record)
+        var ordinal = ordinal
+        for (i, r) in records.enumerated() {
+            var parsed = parse(r, file: file, ordinal: ordinal, with: parseValue)
+            if i == 0 { parsed.junk = junk }
+            ordinal += parsed.records
+            out.append(parsed)
+        }
     }
 
     /// Parses one record cut by ``JSONRecordSplitter``. `ordinal` is the
@@ -40,22 +65,27 @@ public enum JSONWorkFile {
 
     /// Reads every record of `path` in order, calling `body` once per work.
     public static func read(path: String, format: SourceFormat, log: inout ProblemLog, with parseValue: ValueParser,
-                            _ body: (Work) throws -> Void) throws -> ReadStatistics {
+                            cutsLinesWhole: Bool = true, _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let source = try ByteSource(path: path)
-        var batcher = JSONRecordBatcher(source: source)
+        var batcher = JSONRecordBatcher(source: source, cutsLinesWhole: cutsLinesWhole)
         var stats = ReadStatistics(file: path, format: format)
+        var parsedRecords: [ParsedRecord] = []
         while let batch = try batcher.next() {
             for record in batch.records {
-                let parsed = parse(record, file: path, ordinal: stats.recordsRead, with: parseValue)
-                stats.recordsRead += parsed.records
-                if let problem = parsed.problem {
-                    stats.recordsSkipped += 1
-                    log.record(problem)
-                }
-                for work in parsed.works {
-                    stats.recordsUsed += 1
-                    stats.noteYear(work.year)
-                    try body(work)
+                parsedRecords.removeAll(keepingCapacity: true)
+                parse(record, file: path, ordinal: stats.recordsRead, with: parseValue, into: &parsedRecords)
+                for parsed in parsedRecords {
+                    if let junk = parsed.junk { batcher.noteJunk(junk) }
+                    stats.recordsRead += parsed.records
+                    if let problem = parsed.problem {
+                        stats.recordsSkipped += 1
+                        log.record(problem)
+                    }
+                    for work in parsed.works {
+                        stats.recordsUsed += 1
+                        stats.noteYear(work.year)
+                        try body(work)
+                    }
                 }
             }
         }

@@ -34,7 +34,35 @@ enum FieldText {
     /// A name reduced to lower-case letters only, so that `"Owen-Smith, J."`
     /// and `"Owen-Smith, J"` compare equal.
     static func nameKey(_ name: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }))
+        foldedLetters(name, keepingDigits: false)
+    }
+
+    /// The text lower-cased and reduced to its alphabetic scalars (and the
+    /// digits 0–9 when `keepingDigits`): exactly what filtering
+    /// `text.lowercased().unicodeScalars` gives, since `lowercased()` maps
+    /// each scalar on its own, but without the intermediate string and with
+    /// ASCII decided without a Unicode property lookup. Title and name keys
+    /// are computed for every work read, so this is on the hot path.
+    static func foldedLetters(_ text: some StringProtocol, keepingDigits digits: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let b = UInt8(truncatingIfNeeded: scalar.value)
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(b)
+                case UInt8(ascii: "0")...UInt8(ascii: "9") where digits: out.append(b)
+                default: break
+                }
+                continue
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars
+            where lower.properties.isAlphabetic || (digits && ("0"..."9").contains(lower)) {
+                UTF8.encode(lower) { out.append($0) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `"Surname, Given Names"` → (`surnamekey`, first initial); names with no
