@@ -14,9 +14,19 @@ public struct CountingResults: Sendable, Equatable {
     }
 
     public mutating func add(_ unit: AttributedUnit) {
-        for i in tallies.indices { tallies[i].add(unit) }
+        add(unit, countElements: true)
+    }
+
+    /// ``add(_:)``, optionally leaving element counts to ``countElementsFromCompositions()``.
+    mutating func add(_ unit: AttributedUnit, countElements: Bool) {
+        for i in tallies.indices { tallies[i].add(unit, countElements: countElements) }
         network?.add(unit)
         production?.add(unit)
+    }
+
+    /// Derives the element counts of every tally from its composition counts.
+    mutating func countElementsFromCompositions() {
+        for i in tallies.indices { tallies[i].countElementsFromCompositions() }
     }
 
     /// Adds a later chunk's results; called in chunk order.

@@ -26,7 +26,8 @@ public struct ParallelAggregator: Sendable {
     public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> ShareTally {
         let pairs = self.pairs
         return await reduce(count: count, unit: unit, empty: { ShareTally(pairs: pairs) },
-                            add: { $0.add($1) }, merge: { $0.merge($1) })
+                            add: { $0.add($1, countElements: false) }, finish: { $0.countElementsFromCompositions() },
+                            merge: { $0.merge($1) })
     }
 
     /// One pass over the units filling a tally per counting method and, when
@@ -42,13 +43,17 @@ public struct ParallelAggregator: Sendable {
         let pairs = self.pairs
         return await reduce(count: count, unit: unit,
                             empty: { CountingResults(pairs: pairs, methods: methods, network: network, production: production) },
-                            add: { $0.add($1) }, merge: { $0.merge($1) })
+                            add: { $0.add($1, countElements: false) }, finish: { $0.countElementsFromCompositions() },
+                            merge: { $0.merge($1) })
     }
 
-    /// Sums units `0..<count` chunk by chunk into values of `T` and merges them in chunk order.
+    /// Sums units `0..<count` chunk by chunk into values of `T` (`finish`
+    /// completes each chunk's sums: element counts are derived once per
+    /// chunk, not added per unit) and merges them in chunk order.
     func reduce<T: Sendable>(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
                              empty: @escaping @Sendable () -> T,
                              add: @escaping @Sendable (inout T, AttributedUnit) -> Void,
+                             finish: @escaping @Sendable (inout T) -> Void = { _ in },
                              merge: @escaping @Sendable (inout T, T) -> Void) async -> T {
         let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
         @Sendable func tally(chunk index: Int) -> T {
@@ -57,6 +62,7 @@ public struct ParallelAggregator: Sendable {
             for i in start..<min(count, start + Self.chunkSize) {
                 if let u = unit(i) { add(&t, u) }
             }
+            finish(&t)
             return t
         }
         var result = empty()

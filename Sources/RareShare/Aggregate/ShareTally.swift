@@ -42,11 +42,17 @@ public struct ShareTally: Sendable, Equatable {
 
     /// Adds one unit to every region it belongs to.
     public mutating func add(_ unit: AttributedUnit) {
+        add(unit, countElements: true)
+    }
+
+    /// ``add(_:)``, optionally leaving element counts to ``countElementsFromCompositions()``
+    /// (see ``YearlyTally/add(_:pairs:keepCompositions:countElements:)``).
+    mutating func add(_ unit: AttributedUnit, countElements: Bool) {
         let summary = YearlyTally.UnitSummary(unit, method: method)
         let pairs = self.pairs
         unit.regions.forEach { region in
             let keep = region == .organometallic || region == .rareEarth
-            modify(region, unit.year) { $0.add(summary, pairs: pairs, keepCompositions: keep) }
+            modify(region, unit.year) { $0.add(summary, pairs: pairs, keepCompositions: keep, countElements: countElements) }
         }
     }
 
@@ -62,6 +68,14 @@ public struct ShareTally: Sendable, Equatable {
         }
         used[i] = true
         change(&table[i])
+    }
+
+    /// Derives every tally's element counts from its composition counts.
+    mutating func countElementsFromCompositions() {
+        for i in table.indices where used[i] && !table[i].compositions.isEmpty { table[i].countElementsFromCompositions() }
+        for (region, years) in otherYears {
+            for year in years.keys { otherYears[region]![year]!.countElementsFromCompositions() }
+        }
     }
 
     /// Adds a later chunk's tallies (see ``YearlyTally/merge(_:)``).

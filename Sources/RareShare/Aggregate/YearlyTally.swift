@@ -36,15 +36,12 @@ public struct YearlyTally: Sendable, Equatable {
     /// What every region a unit belongs to adds: computed once per unit.
     public struct UnitSummary {
         var composition: String?
-        /// The composition's element symbols, split once per unit.
-        var elementSymbols: [String] = []
         var set: CountrySet?
         /// The counting method's weights; empty for an attributed unit the method cannot credit.
         var fractional: [(CountryCode, Double)] = []
 
         public init(_ unit: AttributedUnit, method: CountingMethod = .paper) {
             composition = unit.composition
-            if let composition { elementSymbols = YearlyTally.symbols(in: composition) }
             if let authorship = unit.authorship, authorship.authorCount > 0 {
                 fractional = method.weights(of: authorship)
                 // Author-fractional weights name every country of S(s); other methods may not.
@@ -53,11 +50,17 @@ public struct YearlyTally: Sendable, Equatable {
         }
     }
 
-    mutating func add(_ unit: UnitSummary, pairs: [CountryPair], keepCompositions: Bool) {
+    /// `countElements: false` leaves ``elements`` to
+    /// ``countElementsFromCompositions()``, once for many units: every unit
+    /// with a kept composition counts once for each element of it, so the
+    /// element counts follow from the composition counts.
+    mutating func add(_ unit: UnitSummary, pairs: [CountryPair], keepCompositions: Bool, countElements: Bool = true) {
         units += 1
         if keepCompositions, let composition = unit.composition {
             compositions[composition, default: 0] += 1
-            for element in unit.elementSymbols { elements[element, default: 0] += 1 }
+            if countElements {
+                for element in Self.symbols(in: composition) { elements[element, default: 0] += 1 }
+            }
         }
         guard let set = unit.set else { return }
         attributed += 1
@@ -80,6 +83,16 @@ public struct YearlyTally: Sendable, Equatable {
         for (k, v) in other.weightsWithout { weightsWithout[k, default: 0] += v }
         for (k, v) in other.compositions { compositions[k, default: 0] += v }
         for (k, v) in other.elements { elements[k, default: 0] += v }
+    }
+
+    /// Sets ``elements`` from ``compositions``: for a tally whose units were
+    /// all added with `countElements: false`. Each distinct composition is
+    /// split once, not once per unit.
+    mutating func countElementsFromCompositions() {
+        elements = [:]
+        for (composition, n) in compositions {
+            for element in Self.symbols(in: composition) { elements[element, default: 0] += n }
+        }
     }
 
     /// Units the counting method credited to at least one country.

@@ -45,14 +45,15 @@ public enum PaperTables {
 
     /// Units per composition or per element, in the paper's `*_compositions_byYear.tsv` layout.
     public static func compositions(_ tally: ShareTally, region: Region, years: [Int], elements: Bool) -> YearTable {
+        // One dictionary per year, taken once: a region has thousands of compositions.
+        let perYear = years.map { y in elements ? tally.tally(region, y).elements : tally.tally(region, y).compositions }
         var totals: [String: Int] = [:]
-        for y in years {
-            let t = tally.tally(region, y)
-            for (k, n) in (elements ? t.elements : t.compositions) { totals[k, default: 0] += n }
+        for counts in perYear {
+            for (k, n) in counts { totals[k, default: 0] += n }
         }
-        let order = totals.keys.sorted { elements ? $0 < $1 : (totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1) }
-        return YearTable(corner: "compo", years: years, rows: order.map { k in
-            (k, years.map { NumberFormat.count((elements ? tally.tally(region, $0).elements : tally.tally(region, $0).compositions)[k] ?? 0) })
+        let order = totals.sorted { a, b in elements ? a.key < b.key : (a.value != b.value ? a.value > b.value : a.key < b.key) }
+        return YearTable(corner: "compo", years: years, rows: order.map { entry in
+            (entry.key, perYear.map { NumberFormat.count($0[entry.key] ?? 0) })
         })
     }
 
