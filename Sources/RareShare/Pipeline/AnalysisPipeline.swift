@@ -83,10 +83,10 @@ public struct AnalysisPipeline: Sendable {
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "citations", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
-        let neededDOIs = substanceMode ? citations.dois : nil
+        var neededDOIs = substanceMode ? citations.doiNumbers : nil
 
         // 2. Bibliographic records, attributed as they are read.
-        var works = WorkIngest(substanceMode: substanceMode)
+        var works = WorkIngest(substanceMode: substanceMode, doiCount: citations.doiCount)
         var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
         for (file, reader) in workReaders {
             var log = ProblemLog()
@@ -123,6 +123,14 @@ public struct AnalysisPipeline: Sendable {
             return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
         }
 
+        // Works matter only through the citations that name them: keep the
+        // authorships by DOI number and let the DOI index go before the
+        // largest table grows.
+        let authorshipsByDOI = works.authorshipsByDOI
+        works = WorkIngest(substanceMode: substanceMode)
+        neededDOIs = nil
+        citations.releaseDOINumbers()
+
         // 3. Substances: the first report of each registry number.
         var firsts = FirstReportTable()
         let citationTable = citations
@@ -133,9 +141,6 @@ public struct AnalysisPipeline: Sendable {
         quality.distinctSubstances = firsts.count
 
         // 4. Join, classify and aggregate, unit by unit, without materialising all units.
-        // Each citation's authorship is looked up by DOI once, not once per substance.
-        let authorships = works.byDOI
-        let authorshipBySlot: [Authorship?] = citationTable.doiList.map { $0.flatMap { authorships[$0] } }
         var dropped: [Int] = []
         var withoutCitation = 0, withoutDOI = 0, withoutRecord = 0, withoutCountry = 0
         for i in 0..<firsts.count {
@@ -146,7 +151,7 @@ public struct AnalysisPipeline: Sendable {
             let slot = firsts.citationSlot(i)
             guard slot >= 0 else { withoutCitation += 1; continue }
             guard citationTable.doi(atSlot: slot) != nil else { withoutDOI += 1; continue }
-            guard let a = authorshipBySlot[Int(slot)] else { withoutRecord += 1; continue }
+            guard let a = authorshipsByDOI[Int(citationTable.doiNumber(atSlot: slot))] else { withoutRecord += 1; continue }
             if a.authorCount == 0 { withoutCountry += 1 }
         }
         quality.substancesWithoutYear = dropped.count
@@ -161,7 +166,8 @@ public struct AnalysisPipeline: Sendable {
             let year = Int(table.years[i])
             guard year != 0 else { return nil }
             let slot = table.citationSlot(i)
-            return AttributedUnit(year: year, regions: table.regions[i], authorship: slot >= 0 ? authorshipBySlot[Int(slot)] : nil,
+            let doi = slot >= 0 ? citationTable.doiNumber(atSlot: slot) : -1
+            return AttributedUnit(year: year, regions: table.regions[i], authorship: doi >= 0 ? authorshipsByDOI[Int(doi)] : nil,
                                   composition: table.composition(i))
         }
         return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)

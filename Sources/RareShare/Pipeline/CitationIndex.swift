@@ -3,24 +3,40 @@
 /// Reaxys citation ids are integers, so they are kept as `UInt64` keys (8
 /// bytes instead of a string) in an ``IntegerKeyIndex``; any other id falls
 /// back to a string key. Years are `Int16` (0 = none). The first record read
-/// for an id wins.
+/// for an id wins. DOIs are numbered once each: works are kept under that
+/// number, so no DOI string is stored twice.
 struct CitationIndex: Sendable {
     private var numeric = IntegerKeyIndex()
     private var other: [String: Int32] = [:]
     private(set) var years: [Int16] = []
-    private(set) var doiList: [String?] = []
-    /// Every DOI some citation names: the works worth keeping.
-    private(set) var dois = Set<String>()
+    /// DOI number of each slot; -1 when the citation has no DOI.
+    private var doiOfSlot: [Int32] = []
+    /// DOIs by number.
+    private var doiText: [String] = []
+    /// Every DOI some citation names, with its number: the works worth keeping.
+    private(set) var doiNumbers: [String: Int32] = [:]
 
     var count: Int { years.count }
+    /// Distinct DOIs named by citations.
+    var doiCount: Int { doiText.count }
+
+    /// Frees ``doiNumbers`` once the works have been read (it is needed only to choose and file them).
+    mutating func releaseDOINumbers() { doiNumbers = [:] }
 
     mutating func insert(_ c: Citation) {
         guard slot(of: c.id) == nil else { return }
         let s = Int32(years.count)
         if let n = Self.numericKey(c.id) { numeric.set(n, s) } else { other[c.id] = s }
         years.append(Int16(clamping: c.year ?? 0))
-        doiList.append(c.doi)
-        if let d = c.doi { dois.insert(d) }
+        guard let d = c.doi else { doiOfSlot.append(-1); return }
+        if let n = doiNumbers[d] {
+            doiOfSlot.append(n)
+        } else {
+            let n = Int32(doiText.count)
+            doiNumbers[d] = n
+            doiText.append(d)
+            doiOfSlot.append(n)
+        }
     }
 
     func slot(of id: String) -> Int32? {
@@ -45,7 +61,13 @@ struct CitationIndex: Sendable {
         return y == 0 ? nil : Int(y)
     }
 
-    func doi(atSlot s: Int32) -> String? { doiList[Int(s)] }
+    func doi(atSlot s: Int32) -> String? {
+        let n = doiOfSlot[Int(s)]
+        return n < 0 ? nil : doiText[Int(n)]
+    }
+
+    /// The number of the slot's DOI (see ``doiNumbers``); -1 when the citation has none.
+    func doiNumber(atSlot s: Int32) -> Int32 { doiOfSlot[Int(s)] }
 
     /// The id as an integer when it is one written canonically (no sign, no leading zero).
     static func numericKey(_ id: String) -> UInt64? {

@@ -5,39 +5,46 @@
 /// record or citation block, millions of times in a run. `Dictionary`
 /// hashes every key with SipHash, which is built to resist hash flooding;
 /// these keys come from the user's own exports, and a multiply-shift hash is
-/// several times cheaper. Key and value share one 16-byte entry, so a probe
-/// touches one cache line, not two: in a table of millions, a lookup costs a
-/// memory access, not a computation. Load stays at most three quarters.
+/// several times cheaper.
+///
+/// Memory is what limits a run of ten million substances, so a key that
+/// fits in 32 bits (Reaxys numbers do, by far) shares an 8-byte entry with
+/// its value: a probe touches one cache line and the table costs 8 bytes a
+/// slot at most three quarters full. Larger keys go to a dictionary beside it.
 struct IntegerKeyIndex: Sendable {
     private struct Entry {
-        var key: UInt64
+        var key: UInt32
         /// -1 marks an empty entry.
         var value: Int32
     }
 
     private var entries: [Entry]
     private var shift: UInt64
-    private(set) var count = 0
+    private var wide: [UInt64: Int32] = [:]
+    private var narrowCount = 0
 
     init() {
         entries = [Entry](repeating: Entry(key: 0, value: -1), count: 1024)
         shift = 64 - 10
     }
 
+    var count: Int { narrowCount + wide.count }
+
     @inline(__always)
-    private func home(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    private func home(_ key: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// The slot stored for `key`, if any.
     subscript(key: UInt64) -> Int32? {
-        entries.withUnsafeBufferPointer { entries in
+        guard let narrow = UInt32(exactly: key) else { return wide[key] }
+        return entries.withUnsafeBufferPointer { entries in
             let mask = entries.count - 1
-            var i = home(key)
+            var i = home(narrow)
             while true {
                 let e = entries[i]
                 if e.value < 0 { return nil }
-                if e.key == key { return e.value }
+                if e.key == narrow { return e.value }
                 i = (i + 1) & mask
             }
         }
@@ -46,26 +53,32 @@ struct IntegerKeyIndex: Sendable {
     /// Reads the home entry of `key` (see ``FirstReportTable/warm(_:)``); the value means nothing.
     @inline(__always)
     func touch(_ key: UInt64) -> UInt64 {
-        entries.withUnsafeBufferPointer { $0[home(key)].key }
+        guard let narrow = UInt32(exactly: key) else { return 0 }
+        return entries.withUnsafeBufferPointer { UInt64($0[home(narrow)].key) }
     }
 
     /// Calls `body` with every key and its value, in no particular order.
     func forEach(_ body: (UInt64, Int32) -> Void) {
-        for e in entries where e.value >= 0 { body(e.key, e.value) }
+        for e in entries where e.value >= 0 { body(UInt64(e.key), e.value) }
+        for (k, v) in wide { body(k, v) }
     }
 
     /// Stores `value` (not negative) for `key`, replacing any earlier value.
     mutating func set(_ key: UInt64, _ value: Int32) {
         precondition(value >= 0, "slots are not negative")
-        if (count + 1) * 4 > entries.count * 3 { grow() }
+        guard let narrow = UInt32(exactly: key) else {
+            wide[key] = value
+            return
+        }
+        if (narrowCount + 1) * 4 > entries.count * 3 { grow() }
         let mask = entries.count - 1
-        var i = home(key)
+        var i = home(narrow)
         while entries[i].value >= 0 {
-            if entries[i].key == key { entries[i].value = value; return }
+            if entries[i].key == narrow { entries[i].value = value; return }
             i = (i + 1) & mask
         }
-        entries[i] = Entry(key: key, value: value)
-        count += 1
+        entries[i] = Entry(key: narrow, value: value)
+        narrowCount += 1
     }
 
     private mutating func grow() {

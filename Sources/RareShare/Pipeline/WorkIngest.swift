@@ -5,19 +5,25 @@
 /// title, year and first author — the ``WorkMerger`` key).
 struct WorkIngest {
     let substanceMode: Bool
-    /// Normalized DOI → authorship (substance runs).
-    private(set) var byDOI: [String: Authorship] = [:]
+    /// Authorship by DOI number (``CitationIndex/doiNumbers``; substance runs).
+    private(set) var authorshipsByDOI: [Authorship?] = []
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
     private var seenKeys = Set<String>()
     private var seenTitles = Set<Int>()
 
-    init(substanceMode: Bool) { self.substanceMode = substanceMode }
+    /// `doiCount`: how many DOIs citations name (substance runs).
+    init(substanceMode: Bool, doiCount: Int = 0) {
+        self.substanceMode = substanceMode
+        if substanceMode { authorshipsByDOI = [Authorship?](repeating: nil, count: doiCount) }
+    }
 
     /// A work reduced by a worker to what the run keeps, with the counts its
     /// attribution added (applied only if the work is kept).
     struct Prepared: Sendable {
         var doi: String?
+        /// The DOI's number among those citations name (substance runs).
+        var doiNumber: Int32?
         var key: String?
         /// Hash of title + year + first author (the ``WorkMerger`` key), publication runs only.
         var titleKey: Int?
@@ -27,14 +33,16 @@ struct WorkIngest {
         var notNeeded = false
     }
 
-    static func prepare(_ work: Work, needed: Set<String>?, attributor: inout CountryAttributor) -> Prepared {
+    /// `needed`: the DOIs citations name, with their numbers (substance runs); nil keeps every work.
+    static func prepare(_ work: Work, needed: [String: Int32]?, attributor: inout CountryAttributor) -> Prepared {
         var p = Prepared(doi: work.doi, key: work.doi.map { "doi:" + $0 } ?? work.sourceID.map { "id:" + $0 }, year: work.year)
         if needed == nil { p.titleKey = WorkMerger.titleKey(work)?.hashValue }
         if let needed {
-            guard let doi = work.doi, needed.contains(doi) else {
+            guard let doi = work.doi, let number = needed[doi] else {
                 p.notNeeded = work.doi != nil
                 return p
             }
+            p.doiNumber = number
         }
         (p.authorship, p.counts) = attributor.attributeCounting(work)
         return p
@@ -45,9 +53,9 @@ struct WorkIngest {
         if p.doi == nil { quality.worksWithoutDOI += 1 }
         if substanceMode {
             if p.notNeeded { quality.worksNotNeeded += 1; return }
-            guard let doi = p.doi, let authorship = p.authorship else { return }
-            if byDOI[doi] != nil { quality.duplicateWorks += 1; return }
-            byDOI[doi] = authorship
+            guard let number = p.doiNumber.map(Int.init), let authorship = p.authorship else { return }
+            if authorshipsByDOI[number] != nil { quality.duplicateWorks += 1; return }
+            authorshipsByDOI[number] = authorship
             attributor.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
@@ -59,7 +67,7 @@ struct WorkIngest {
     }
 
     /// Sequential path, for readers that stream one record at a time.
-    mutating func add(_ work: Work, needed: Set<String>?, attributor: inout CountryAttributor, quality: inout DataQuality) {
+    mutating func add(_ work: Work, needed: [String: Int32]?, attributor: inout CountryAttributor, quality: inout DataQuality) {
         var local = attributor
         let p = Self.prepare(work, needed: needed, attributor: &local)
         accept(p, attributor: &attributor, quality: &quality)
@@ -68,7 +76,7 @@ struct WorkIngest {
     /// Parallel path for JSON works: records are cut sequentially, parsed and
     /// attributed in batches on `threads` tasks, and accepted in file order.
     mutating func readParallel(_ file: String, format: SourceFormat, parseValue: @escaping JSONWorkFile.ValueParser,
-                               threads: Int, batchBytes: Int = 4 << 20, needed: Set<String>?, attributor template: CountryAttributor,
+                               threads: Int, batchBytes: Int = 4 << 20, needed: [String: Int32]?, attributor template: CountryAttributor,
                                log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
                                progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
