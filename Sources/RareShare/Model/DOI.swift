@@ -8,8 +8,13 @@
 public enum DOI {
     /// The normal form, or `nil` when the text holds no `10.` prefix with a suffix.
     public static func normalize(_ raw: some StringProtocol) -> String? {
-        // Bytes, not Foundation string search: this runs once per record.
-        var bytes = Array(raw.utf8)
+        normalize(bytes: raw.utf8)
+    }
+
+    /// ``normalize(_:)`` on UTF-8 bytes, as readers hold them: this runs once
+    /// per record, so it works on bytes, not Foundation string search.
+    static func normalize(bytes raw: some Collection<UInt8>) -> String? {
+        var bytes = Array(raw)
         for k in bytes.indices where bytes[k] >= 65 && bytes[k] <= 90 { bytes[k] += 32 }   // ASCII lower case
         var lo = 0, hi = bytes.count
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

@@ -74,10 +74,10 @@ public struct AnalysisPipeline: Sendable {
             var log = ProblemLog()
             let stats: ReadStatistics
             if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
-                stats = try ReaxysCitationReader().read(path: file, log: &log) { citations.insert($0) }
+                stats = try ReaxysCitationReader().read(path: file, building: CitationIndex.Builder(), log: &log) { citations.insert($0) }
             } else {
                 stats = try await readRecords(file, element: "citation", format: .reaxysCitations, log: &log, progress: progress,
-                                              parse: { ReaxysCitationReader().parse($0, file: file) },
+                                              parse: { ReaxysCitationReader().parse($0, file: file, building: CitationIndex.Builder()) },
                                               consume: { citations.insert($0) })
             }
             try finish(file: stats, log: log, into: &quality)

@@ -23,10 +23,37 @@ struct CitationIndex: Sendable {
     /// Frees ``doiNumbers`` once the works have been read (it is needed only to choose and file them).
     mutating func releaseDOINumbers() { doiNumbers = [:] }
 
+    /// One citation reduced to what the index keeps; made on the workers
+    /// (``Builder``), so an integer id never becomes a string.
+    struct Entry: Sendable {
+        /// The id as an integer (``numericKey(_:)-(String)``) when it is one; `idText` is nil then.
+        var id: UInt64
+        var idText: String?
+        var doi: String?
+        var year: Int?
+    }
+
+    /// Makes index entries from the citation reader's fields.
+    struct Builder: CitationRecordBuilder {
+        func record(from fields: CitationFields) -> Entry {
+            let key = CitationIndex.numericKey(fields.bytes(fields.id))
+            return Entry(id: key ?? 0, idText: key == nil ? fields.string(fields.id) : nil, doi: fields.doi, year: fields.year)
+        }
+    }
+
     mutating func insert(_ c: Citation) {
-        guard slot(of: c.id) == nil else { return }
+        let key = Self.numericKey(c.id)
+        insert(Entry(id: key ?? 0, idText: key == nil ? c.id : nil, doi: c.doi, year: c.year))
+    }
+
+    mutating func insert(_ c: Entry) {
+        if let text = c.idText {
+            guard other[text] == nil else { return }
+        } else {
+            guard numeric[c.id] == nil else { return }
+        }
         let s = Int32(years.count)
-        if let n = Self.numericKey(c.id) { numeric.set(n, s) } else { other[c.id] = s }
+        if let text = c.idText { other[text] = s } else { numeric.set(c.id, s) }
         years.append(Int16(clamping: c.year ?? 0))
         guard let d = c.doi else { doiOfSlot.append(-1); return }
         if let n = doiNumbers[d] {

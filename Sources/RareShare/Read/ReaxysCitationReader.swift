@@ -4,31 +4,48 @@
 /// records refer to), the DOI `CIT.DOI` (normalized), the year `CIT.PY`
 /// (falling back to `CIT.PREPY`, the preprint year) and the authors `CIT.AU`.
 ///
+/// As for substances, a record's fields are lent as bytes
+/// (``CitationFields``) to a ``CitationRecordBuilder``: the public API gets
+/// a ``Citation``; an analysis run gets a compact index entry, without a
+/// string for an integer id or for the authors it never uses.
+///
 /// - Complexity: O(file size) time; memory O(one record).
 public struct ReaxysCitationReader: Sendable {
     public init() {}
 
     /// Reads every citation of `path` in one pass, calling `body` once per usable record.
     public func read(path: String, log: inout ProblemLog, _ body: (Citation) throws -> Void) throws -> ReadStatistics {
-        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path) }, body)
+        try read(path: path, building: CitationValueBuilder(), log: &log, body)
+    }
+
+    /// Reads every citation of `path` in one pass, handing `body` what `builder` makes of each usable record.
+    func read<B: CitationRecordBuilder>(path: String, building builder: B, log: inout ProblemLog,
+                                        _ body: (B.Record) throws -> Void) throws -> ReadStatistics {
+        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path, builder: builder) }, body)
     }
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<citation>`
     /// records), so citation files are read on several cores; a damaged
     /// record costs only itself (see ``XMLBatchRecovery``).
     public func parse(_ batch: XMLRecordChunker.Batch, file: String) -> XMLBatchResult<Citation> {
-        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file) })
+        parse(batch, file: file, building: CitationValueBuilder())
     }
 
-    final class Handler: XMLRecordHandler {
-        static let recordElement = "citation"
-        static let format = SourceFormat.reaxysCitations
+    /// Parses one batch, handing each usable record to `builder`.
+    func parse<B: CitationRecordBuilder>(_ batch: XMLRecordChunker.Batch, file: String, building builder: B) -> XMLBatchResult<B.Record> {
+        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file, builder: builder) })
+    }
+
+    final class Handler<Builder: CitationRecordBuilder>: XMLRecordHandler {
+        static var recordElement: String { "citation" }
+        static var format: SourceFormat { .reaxysCitations }
         var isInsideRecord: Bool { depth > 0 }
 
         enum Field { case id, doi, year, preprintYear, authors }
         let file: String
+        let builder: Builder
         var position = XMLSAXParser.Position()
-        var emit: (Citation) -> Void = { _ in }
+        var emit: (Builder.Record) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
@@ -42,12 +59,16 @@ public struct ReaxysCitationReader: Sendable {
         var depth = 0
         var recordLine = 0
         var field: Field?
+        /// The record's kept field text, trimmed, back to back; reused from record to record.
         var text: [UInt8] = []
-        var id: String?, doi: String?, rawDOI: String?, year: Int?, preprintYear: Int?, authors: String?
+        var fieldStart = 0
+        var id: Range<Int>?, rawDOI: Range<Int>?, authors: Range<Int>?
+        var doi: String?, year: Int?, preprintYear: Int?
         var badYear: String?
 
-        init(file: String) {
+        init(file: String, builder: Builder) {
             self.file = file
+            self.builder = builder
             stats = ReadStatistics(file: file, format: .reaxysCitations)
         }
 
@@ -57,6 +78,7 @@ public struct ReaxysCitationReader: Sendable {
                 if depth == 1 {
                     recordLine = lineBase + position.line
                     id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
+                    text.removeAll(keepingCapacity: true)
                 }
                 return
             }
@@ -67,7 +89,7 @@ public struct ReaxysCitationReader: Sendable {
             else if XMLName.equals(name, "CIT.PREPY") { field = .preprintYear }
             else if XMLName.equals(name, "CIT.AU") { field = .authors }
             else { return }
-            text.removeAll(keepingCapacity: true)
+            fieldStart = text.count
         }
 
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -92,43 +114,90 @@ public struct ReaxysCitationReader: Sendable {
             }
             guard closes else { return }
             field = nil
-            let value = String(decoding: text, as: UTF8.self).trimmingSpaces
+            let value = FieldText.trimInPlace(&text, from: fieldStart)
+            var keep = false
+            defer { if !keep { text.removeSubrange(value.lowerBound...) } }
             guard !value.isEmpty else { return }
             switch current {
-            case .id: if id == nil { id = String(value) }
-            case .doi: if rawDOI == nil { rawDOI = String(value); doi = DOI.normalize(value) }
+            case .id: if id == nil { id = value; keep = true }
+            case .doi:
+                if rawDOI == nil {
+                    rawDOI = value
+                    keep = true
+                    doi = text.withUnsafeBufferPointer { DOI.normalize(bytes: UnsafeBufferPointer(rebasing: $0[value])) }
+                }
             case .year:
                 if year == nil {
-                    year = YearParser.year(from: value)
-                    if year == nil { badYear = String(value) }
+                    year = YearParser.year(fromBytes: text[value])
+                    if year == nil { badYear = String(decoding: text[value], as: UTF8.self) }
                 }
-            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(from: value) }
-            case .authors: if authors == nil { authors = String(value) }
+            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text[value]) }
+            case .authors: if authors == nil { authors = value; keep = true }
             }
         }
 
         private func finishRecord() {
             field = nil
             stats.recordsRead += 1
-            let position = SourcePosition(file: file, line: recordLine, record: recordBase + stats.recordsRead)
             guard let id else {
                 stats.recordsSkipped += 1
-                log.record(Problem(.skippedRecord, at: position, recordKind: "citation", field: "CNR.CNR",
+                log.record(Problem(.skippedRecord, at: recordPosition, recordKind: "citation", field: "CNR.CNR",
                                    reason: "no citation id; record skipped"))
                 return
             }
             if let badYear {
-                log.record(Problem(.warning, at: position, recordKind: "citation", recordID: "CNR \(id)", field: "CIT.PY",
+                log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.PY",
                                    reason: "\"\(badYear)\" is not a year"))
             }
             if let rawDOI, doi == nil {
-                log.record(Problem(.warning, at: position, recordKind: "citation", recordID: "CNR \(id)", field: "CIT.DOI",
-                                   reason: "\"\(rawDOI)\" is not a DOI; the citation cannot be joined to a bibliographic record"))
+                log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.DOI",
+                                   reason: "\"\(string(rawDOI))\" is not a DOI; the citation cannot be joined to a bibliographic record"))
             }
             stats.recordsUsed += 1
             let y = year ?? preprintYear
             stats.noteYear(y)
-            if !stopped { emit(Citation(id: id, doi: doi, year: y, authors: authors)) }
+            if stopped { return }
+            let record = text.withUnsafeBufferPointer { bytes in
+                builder.record(from: CitationFields(text: bytes, id: id, doi: doi, year: y, authors: authors))
+            }
+            emit(record)
         }
+
+        private var recordPosition: SourcePosition {
+            SourcePosition(file: file, line: recordLine, record: recordBase + stats.recordsRead)
+        }
+
+        private func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
+    }
+}
+
+/// The fields of one citation record, lent by ``ReaxysCitationReader`` for
+/// the duration of one ``CitationRecordBuilder`` call.
+struct CitationFields {
+    /// Trimmed field text, back to back.
+    let text: UnsafeBufferPointer<UInt8>
+    /// `CNR.CNR`: never empty (records without one are skipped before).
+    let id: Range<Int>
+    /// `CIT.DOI`, normalized; nil when absent or not a DOI.
+    let doi: String?
+    /// `CIT.PY`, else `CIT.PREPY`.
+    let year: Int?
+    /// `CIT.AU`, if present.
+    let authors: Range<Int>?
+
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes(range), as: UTF8.self) }
+}
+
+/// Makes the value a caller keeps from one citation record's fields.
+protocol CitationRecordBuilder: Sendable {
+    associatedtype Record: Sendable
+    func record(from fields: CitationFields) -> Record
+}
+
+/// Builds the public ``Citation`` value.
+struct CitationValueBuilder: CitationRecordBuilder {
+    func record(from fields: CitationFields) -> Citation {
+        Citation(id: fields.string(fields.id), doi: fields.doi, year: fields.year, authors: fields.authors.map(fields.string))
     }
 }

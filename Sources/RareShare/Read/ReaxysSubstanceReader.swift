@@ -126,7 +126,7 @@ public struct ReaxysSubstanceReader: Sendable {
             }
             guard closes else { return }   // a <sub>/<sup> inside IDE.MF
             field = nil
-            let value = trimField()
+            let value = FieldText.trimInPlace(&text, from: fieldStart)
             switch current {
             case .xrn:
                 if xrn == nil, !value.isEmpty { xrn = value } else { text.removeSubrange(value.lowerBound...) }
@@ -153,26 +153,6 @@ public struct ReaxysSubstanceReader: Sendable {
                 lastHasYear = true
             }
         }
-
-        /// Trims the open field's text in place (ASCII white space on bytes;
-        /// other white space, which is rare, through `String`) and returns its range.
-        private func trimField() -> Range<Int> {
-            var lo = fieldStart, hi = text.count
-            while lo < hi, Self.isSpace(text[lo]) { lo += 1 }
-            while hi > lo, Self.isSpace(text[hi - 1]) { hi -= 1 }
-            if lo < hi, text[lo] >= 0x80 || text[hi - 1] >= 0x80 {
-                let trimmed = Array(String(decoding: text[lo..<hi], as: UTF8.self).trimmingSpaces.utf8)
-                text.removeSubrange(fieldStart...)
-                text += trimmed
-                return fieldStart..<text.count
-            }
-            if lo > fieldStart { text.removeSubrange(fieldStart..<lo); hi -= lo - fieldStart }
-            text.removeSubrange(hi...)
-            return fieldStart..<hi
-        }
-
-        @inline(__always)
-        private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
         /// The year of a `CIT.PY` field: a plain four-digit year read without
         /// making a string, anything else through ``YearParser`` (a warning

@@ -7,7 +7,11 @@ public enum YearParser {
     /// "1978 Jul-Sep"), or `nil` when the text does not begin with a plausible
     /// four-digit year.
     public static func year(from text: some StringProtocol) -> Int? {
-        let t = text.trimmingSpaces.utf8
+        year(fromBytes: text.trimmingSpaces.utf8)
+    }
+
+    /// ``year(from:)`` on the UTF-8 bytes of an already trimmed field.
+    static func year(fromBytes t: some Collection<UInt8>) -> Int? {
         var value = 0
         var digits = 0
         for b in t {
