@@ -54,6 +54,10 @@ public struct Authorship: Sendable, Hashable {
     public func fractionalWeights() -> [(CountryCode, Double)] {
         let n = authorCount
         guard n > 0 else { return [] }
+        // Most papers are from one country: every author weighs 1, the sum is n, the share n / n.
+        if starts == nil, let first = codes.first, codes.allSatisfy({ $0 == first }) {
+            return [(first, Double(n) / Double(n))]
+        }
         // Few distinct countries per paper: small parallel arrays beat a dictionary.
         var keys: [CountryCode] = []
         var parts: [Double] = []

@@ -45,6 +45,9 @@ public struct EvidenceResolver: AffiliationResolver {
 
     var tables: ResolverTables { customTables ?? ResolverTables.standard }
 
+    /// Loads the shared tables if they are not loaded yet.
+    public func prepare() { _ = tables }
+
     /// Resources the tables could not load (empty when all are present).
     public var missingResources: [String] { tables.missingResources }
 

@@ -68,6 +68,12 @@ public struct AnalysisPipeline: Sendable {
             workReaders.append((f, reader))
         }
 
+        // The affiliation resolver's tables take a while to build: with more
+        // than one thread, build them on a spare core while citations are read.
+        let resolver = options.resolver
+        let resolverReady: Task<Void, Never>? = !workReaders.isEmpty && options.threads > 1
+            ? Task.detached(priority: .userInitiated) { resolver.prepare() } : nil
+
         // 1. Citations.
         var citations = CitationIndex()
         for file in citationFiles {
@@ -86,6 +92,7 @@ public struct AnalysisPipeline: Sendable {
         var neededDOIs = substanceMode ? citations.doiNumbers : nil
 
         // 2. Bibliographic records, attributed as they are read.
+        await resolverReady?.value
         var works = WorkIngest(substanceMode: substanceMode, doiCount: citations.doiCount)
         var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
         for (file, reader) in workReaders {
