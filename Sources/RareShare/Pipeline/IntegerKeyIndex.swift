@@ -30,9 +30,15 @@ struct IntegerKeyIndex: Sendable {
 
     var count: Int { narrowCount + wide.count }
 
+    /// Keys are hashed in runs of 64: the run (`key / 64`) picks a block of
+    /// 64 entries by a Fibonacci hash, the low six bits the entry in it. So
+    /// consecutive keys (registry numbers often come sorted) fill adjacent
+    /// entries and probe memory in order, while keys with a common stride
+    /// still spread over the table, since their runs differ.
     @inline(__always)
     private func home(_ key: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        let block = (UInt64(key >> 6) &* 0x9E37_79B9_7F4A_7C15) >> (shift + 6)
+        return Int(truncatingIfNeeded: block << 6 | UInt64(key & 63))
     }
 
     /// The slot stored for `key`, if any.
