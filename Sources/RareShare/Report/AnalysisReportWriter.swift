@@ -17,45 +17,75 @@ public struct AnalysisReportWriter {
     public init(folder: String) { self.folder = folder }
 
     /// Writes every file; returns their names in the order written.
+    ///
+    /// The files' texts are independent, and with a run's full tallies some
+    /// take a while (the long-form measures have a row per country, region
+    /// and year), so they are made on all cores, then written in order.
     @discardableResult
     public func write(_ result: AnalysisResult) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let files = makers(result)
+        let texts = TextSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in texts.set(i, files[i].make()) }
         var written: [String] = []
-        func put(_ name: String, _ text: String) throws {
-            let path = (folder as NSString).appendingPathComponent(name)
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        for (i, file) in files.enumerated() {
+            let path = (folder as NSString).appendingPathComponent(file.name)
+            do { try texts.get(i).write(toFile: path, atomically: true, encoding: .utf8) } catch {
                 throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
             }
-            written.append(name)
+            written.append(file.name)
         }
+        return written
+    }
+
+    /// One output file: its name and how to make its text.
+    private struct FileMaker: Sendable {
+        var name: String
+        var make: @Sendable () -> String
+    }
+
+    /// Texts made concurrently, one slot per file; each slot is written by one task only.
+    private final class TextSlots: @unchecked Sendable {
+        private var texts: [String]
+        private let lock = NSLock()
+        init(count: Int) { texts = Array(repeating: "", count: count) }
+        func set(_ i: Int, _ text: String) { lock.lock(); texts[i] = text; lock.unlock() }
+        func get(_ i: Int) -> String { lock.lock(); defer { lock.unlock() }; return texts[i] }
+    }
+
+    private func makers(_ result: AnalysisResult) -> [FileMaker] {
+        var files: [FileMaker] = []
+        func put(_ name: String, _ make: @escaping @Sendable () -> String) { files.append(FileMaker(name: name, make: make)) }
         let tally = result.tally
         let years = PaperTables.yearSpan(tally)
         let regions = result.unit == .substance ? Region.allCases : [Region.all]
         for region in regions {
-            try put(PaperTables.weightedFileName(region), PaperTables.weighted(tally, region: region, years: years).tsv)
-            try put(PaperTables.collabFileName(region), PaperTables.collaborations(tally, region: region, years: years).tsv)
+            put(PaperTables.weightedFileName(region)) { PaperTables.weighted(tally, region: region, years: years).tsv }
+            put(PaperTables.collabFileName(region)) { PaperTables.collaborations(tally, region: region, years: years).tsv }
             if result.unit == .substance, let stem = PaperTables.compositionStem(region) {
-                try put("\(stem)_compositions_byYear.tsv", PaperTables.compositions(tally, region: region, years: years, elements: false).tsv)
-                try put("\(stem)_elements_byYear.tsv", PaperTables.compositions(tally, region: region, years: years, elements: true).tsv)
+                put("\(stem)_compositions_byYear.tsv") { PaperTables.compositions(tally, region: region, years: years, elements: false).tsv }
+                put("\(stem)_elements_byYear.tsv") { PaperTables.compositions(tally, region: region, years: years, elements: true).tsv }
             }
         }
-        try put(PaperTables.totalsFileName, PaperTables.totals(tally, regions: regions, years: years).tsv)
-        try put("Coverage.tsv", coverageTable(result, years: years))
-        let rows = LongFormRows.rows(tally)
-        try put("measures.csv", csv(rows))
-        try put("measures.json", json(rows, result: result))
-        try put("quality.txt", QualityReport(result: result).text)
-        try put("files.tsv", filesTable(result.quality))
-        try put("problems.tsv", problemsTable(result.quality.problems))
-        try put("unresolved_affiliations.tsv", "count\taffiliation\n" + result.quality.unresolvedAffiliations
-            .map { "\($0.count)\t\(Self.clean($0.affiliation))" }.joined(separator: "\n") + (result.quality.unresolvedAffiliations.isEmpty ? "" : "\n"))
+        put(PaperTables.totalsFileName) { PaperTables.totals(tally, regions: regions, years: years).tsv }
+        put("Coverage.tsv") { Self.coverageTable(result, years: years) }
+        put("measures.csv") { Self.csv(LongFormRows.rows(tally)) }
+        put("measures.json") { Self.json(LongFormRows.rows(tally), result: result) }
+        put("quality.txt") { QualityReport(result: result).text }
+        put("files.tsv") { Self.filesTable(result.quality) }
+        put("problems.tsv") { Self.problemsTable(result.quality.problems) }
+        put("unresolved_affiliations.tsv") {
+            "count\taffiliation\n" + result.quality.unresolvedAffiliations
+                .map { "\($0.count)\t\(Self.clean($0.affiliation))" }.joined(separator: "\n") + (result.quality.unresolvedAffiliations.isEmpty ? "" : "\n")
+        }
         if result.unit == .substance {
-            try put("substances_without_year.txt", result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined())
+            put("substances_without_year.txt") { result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined() }
         }
         for file in CountingComparison.files(for: result, regions: regions, years: years, settings: counting) {
-            try put(file.name, file.text)
+            let text = file.text
+            put(file.name) { text }
         }
-        return written
+        return files
     }
 
     /// Tabs and line breaks inside a cell would break the TSV.
@@ -63,7 +93,7 @@ public struct AnalysisReportWriter {
         String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    private func coverageTable(_ result: AnalysisResult, years: [Int]) -> String {
+    private static func coverageTable(_ result: AnalysisResult, years: [Int]) -> String {
         let noun = result.unit == .substance ? "Reaxys substances" : "Publications"
         var out = "\t\(noun)\tMerged data\tPercentage\n"
         for y in years {
@@ -74,7 +104,7 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private func csv(_ rows: [LongFormRows.Row]) -> String {
+    private static func csv(_ rows: [LongFormRows.Row]) -> String {
         var out = "region,year,measure,key,value\n"
         for r in rows {
             let key = r.key.contains(",") ? "\"\(r.key)\"" : r.key
@@ -83,7 +113,7 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private func json(_ rows: [LongFormRows.Row], result: AnalysisResult) -> String {
+    private static func json(_ rows: [LongFormRows.Row], result: AnalysisResult) -> String {
         var out = "{\n  \"unit\": \"\(result.unit.rawValue)\",\n  \"measures\": [\n"
         out += rows.map { r in
             "    {\"region\": \"\(r.region)\", \"year\": \(r.year), \"measure\": \"\(r.measure)\", \"key\": \(JSONText.quote(r.key)), \"value\": \(r.value.isFinite ? "\(r.value)" : "null")}"
@@ -92,7 +122,7 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private func filesTable(_ q: DataQuality) -> String {
+    private static func filesTable(_ q: DataQuality) -> String {
         var out = "file\tformat\trecords_read\trecords_used\trecords_skipped\tbytes\tfirst_year\tlast_year\n"
         for f in q.files {
             out += "\(f.file)\t\(f.format.rawValue)\t\(f.recordsRead)\t\(f.recordsUsed)\t\(f.recordsSkipped)\t\(f.bytes)\t\(f.minimumYear.map(String.init) ?? "")\t\(f.maximumYear.map(String.init) ?? "")\n"
@@ -100,7 +130,7 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private func problemsTable(_ log: ProblemLog) -> String {
+    private static func problemsTable(_ log: ProblemLog) -> String {
         var out = "severity\tfile\tline\trecord\trecord_kind\trecord_id\tfield\treason\n"
         for p in log.problems {
             let cells = [p.severity.rawValue, p.position.file, p.position.line.map(String.init) ?? "",
