@@ -69,7 +69,8 @@ public struct AnalysisPipeline: Sendable {
         }
 
         // The affiliation resolver's tables take a while to build: with more
-        // than one thread, build them on a spare core while citations are read.
+        // than one thread, build them on a spare core while citations (and
+        // the first works) are read; the first work to attribute waits for them.
         let resolver = options.resolver
         let resolverReady: Task<Void, Never>? = !workReaders.isEmpty && options.threads > 1
             ? Task.detached(priority: .userInitiated) { resolver.prepare() } : nil
@@ -92,7 +93,6 @@ public struct AnalysisPipeline: Sendable {
         var neededDOIs = substanceMode ? citations.doiNumbers : nil
 
         // 2. Bibliographic records, attributed as they are read.
-        await resolverReady?.value
         var works = WorkIngest(substanceMode: substanceMode, doiCount: citations.doiCount)
         var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
         for (file, reader) in workReaders {
@@ -115,6 +115,7 @@ public struct AnalysisPipeline: Sendable {
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "works", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
+        await resolverReady?.value
         quality.authorsSeen = attribution.authorsSeen
         quality.authorsWithoutCountry = attribution.authorsWithoutCountry
         quality.authorsWithoutAffiliation = attribution.authorsWithoutAffiliation
