@@ -206,7 +206,6 @@ public struct AnalysisPipeline: Sendable {
         } else {
             stats = try await readRecords(file, element: "substance", format: .reaxysSubstances, log: &log, progress: progress,
                                           parse: { reader.parse($0, file: file, building: builder) },
-                                          beforeBatch: { firsts.warm($0) },
                                           consume: { candidate in
                 quality.substanceRecords += 1
                 if !firsts.add(candidate) { quality.duplicateSubstanceRecords += 1 }
@@ -241,7 +240,6 @@ public struct AnalysisPipeline: Sendable {
         _ file: String, element: String, format: SourceFormat, log: inout ProblemLog,
         progress: (@Sendable (ProgressEvent) -> Void)?,
         parse: @escaping @Sendable (XMLRecordChunker.Batch) -> XMLBatchResult<Record>,
-        beforeBatch: ([Record]) -> Void = { _ in },
         consume: (Record) throws -> Void
     ) async throws -> ReadStatistics {
         let source = try ByteSource(path: file)
@@ -258,7 +256,6 @@ public struct AnalysisPipeline: Sendable {
                 cursor.place(&result, leadingLines: leadingLines)
                 stats.add(result.stats)
                 fileLog.merge(result.log)
-                beforeBatch(result.records)
                 for record in result.records { try consume(record) }
                 if options.strict, let first = fileLog.first { throw InputError(strict: first) }
                 progress?(ProgressEvent(stage: element + "s", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,

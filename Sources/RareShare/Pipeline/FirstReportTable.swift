@@ -73,18 +73,6 @@ struct FirstReportTable: Sendable {
         return true
     }
 
-    /// Touches the index entries a batch of candidates will look up, before
-    /// ``add(_:)`` does it one candidate at a time. These loads do not depend
-    /// on each other, so the processor overlaps their cache misses; the adds
-    /// that follow find the entries in cache. (The table outgrows the caches
-    /// at a few hundred thousand substances, and this runs on the one
-    /// sequential path of a parallel read.)
-    func warm(_ candidates: [Candidate]) {
-        var sink: UInt64 = 0
-        for c in candidates where c.registryText == nil { sink ^= numericIndex.touch(c.registryKey) }
-        if sink == 0x5EED_5EED_5EED_5EED { print("", terminator: "") }   // keeps the loads
-    }
-
     private func index(of c: Candidate) -> Int? {
         if let text = c.registryText { return otherIndex[text].map(Int.init) }
         return numericIndex[c.registryKey].map(Int.init)

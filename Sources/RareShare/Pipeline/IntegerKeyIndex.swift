@@ -56,13 +56,6 @@ struct IntegerKeyIndex: Sendable {
         }
     }
 
-    /// Reads the home entry of `key` (see ``FirstReportTable/warm(_:)``); the value means nothing.
-    @inline(__always)
-    func touch(_ key: UInt64) -> UInt64 {
-        guard let narrow = UInt32(exactly: key) else { return 0 }
-        return entries.withUnsafeBufferPointer { UInt64($0[home(narrow)].key) }
-    }
-
     /// Calls `body` with every key and its value, in no particular order.
     func forEach(_ body: (UInt64, Int32) -> Void) {
         for e in entries where e.value >= 0 { body(UInt64(e.key), e.value) }
