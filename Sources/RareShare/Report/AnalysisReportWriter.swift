@@ -69,8 +69,9 @@ public struct AnalysisReportWriter {
         }
         put(PaperTables.totalsFileName) { PaperTables.totals(tally, regions: regions, years: years).tsv }
         put("Coverage.tsv") { Self.coverageTable(result, years: years) }
-        put("measures.csv") { Self.csv(LongFormRows.rows(tally)) }
-        put("measures.json") { Self.json(LongFormRows.rows(tally), result: result) }
+        let rows = LongFormRows.rows(tally)
+        put("measures.csv") { Self.csv(rows) }
+        put("measures.json") { Self.json(rows, result: result) }
         put("quality.txt") { QualityReport(result: result).text }
         put("files.tsv") { Self.filesTable(result.quality) }
         put("problems.tsv") { Self.problemsTable(result.quality.problems) }
