@@ -11,6 +11,8 @@
 /// fits in 32 bits (Reaxys numbers do, by far) shares an 8-byte entry with
 /// its value: a probe touches one cache line and the table costs 8 bytes a
 /// slot at most three quarters full. Larger keys go to a dictionary beside it.
+/// (``HashIndex`` serves keys that are already hashes, where a rare
+/// collision is tolerated; these keys must match exactly.)
 struct IntegerKeyIndex: Sendable {
     private struct Entry {
         var key: UInt32

@@ -131,7 +131,7 @@ public struct XMLRecordChunker {
 
     private mutating func makeBatch(upTo end: Int) -> Batch? {
         let start = firstOpen(in: carry, from: 0) ?? end
-        let batch = Batch(index: produced, bytes: carry[start..<end], leadingLines: countLines(carry, 0, start),
+        let batch = Batch(index: produced, bytes: carry[start..<end], leadingLines: LineBreaks.count(carry[0..<start]),
                           declaration: declaration)
         // Keep only the unfinished record; the buffer's capacity is reused.
         let rest = carry.count - end
@@ -189,20 +189,6 @@ public struct XMLRecordChunker {
                 i = j + 1
             }
             return nil
-        }
-    }
-
-    private func countLines(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
-        guard to > from else { return 0 }
-        return bytes.withUnsafeBufferPointer { buf in
-            var n = 0
-            var i = from
-            let base = buf.baseAddress!
-            while i < to, let hit = memchr(base + i, 0x0A, to - i) {
-                n += 1
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return n
         }
     }
 }
