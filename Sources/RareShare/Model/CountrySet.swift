@@ -49,7 +49,8 @@ public struct CountrySet: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
+    /// The text without leading and trailing white space (spaces, tabs, line
+    /// breaks, and Unicode spaces such as the no-break space).
     var trimmingSpaces: Substring {
         var s = Substring(self)
         while let f = s.utf8.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D {
@@ -58,9 +59,12 @@ extension StringProtocol {
         while let l = s.utf8.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D {
             s = s.dropLast()
         }
-        // Other white space (no-break space, ideographic space) is rare: the slow path.
+        // Other white space (no-break space, ideographic space) is rare: the
+        // slow path, which also takes any ASCII white space next to it.
         if let f = s.utf8.first, f >= 0x80, let c = s.first, c.isWhitespace { s = s.drop(while: \.isWhitespace) }
-        while let l = s.utf8.last, l >= 0x80, let c = s.last, c.isWhitespace { s = s.dropLast() }
+        if let l = s.utf8.last, l >= 0x80, let c = s.last, c.isWhitespace {
+            while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        }
         return s
     }
 }

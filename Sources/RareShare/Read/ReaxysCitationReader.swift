@@ -41,7 +41,11 @@ public struct ReaxysCitationReader: Sendable {
         static var format: SourceFormat { .reaxysCitations }
         var isInsideRecord: Bool { depth > 0 }
 
-        enum Field { case id, doi, year, preprintYear, authors }
+        static var elementNames: [String] { ["citation", "CNR.CNR", "CIT.DOI", "CIT.PY", "CIT.PREPY", "CIT.AU"] }
+        /// Event code of `citation` (the first name).
+        private static var recordCode: Int { 1 }
+        /// The fields read, by the event code of their element.
+        enum Field: Int { case id = 2, doi, year, preprintYear, authors }
         let file: String
         let builder: Builder
         var position = XMLSAXParser.Position()
@@ -60,7 +64,7 @@ public struct ReaxysCitationReader: Sendable {
         var recordLine = 0
         var field: Field?
         /// The record's kept field text, trimmed, back to back; reused from record to record.
-        var text: [UInt8] = []
+        var text = XMLFieldText()
         var fieldStart = 0
         var id: Range<Int>?, rawDOI: Range<Int>?, authors: Range<Int>?
         var doi: String?, year: Int?, preprintYear: Int?
@@ -72,51 +76,34 @@ public struct ReaxysCitationReader: Sendable {
             stats = ReadStatistics(file: file, format: .reaxysCitations)
         }
 
-        func startElement(_ name: UnsafePointer<UInt8>) {
-            if XMLName.equals(name, "citation") {
+        func startElement(code: Int) {
+            if code == Self.recordCode {
                 depth += 1
                 if depth == 1 {
                     recordLine = lineBase + position.line
                     id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
-                    text.removeAll(keepingCapacity: true)
+                    field = nil
+                    text.removeAll()
                 }
                 return
             }
-            guard depth > 0, field == nil else { return }
-            if XMLName.equals(name, "CNR.CNR") { field = .id }
-            else if XMLName.equals(name, "CIT.DOI") { field = .doi }
-            else if XMLName.equals(name, "CIT.PY") { field = .year }
-            else if XMLName.equals(name, "CIT.PREPY") { field = .preprintYear }
-            else if XMLName.equals(name, "CIT.AU") { field = .authors }
-            else { return }
-            fieldStart = text.count
+            guard depth > 0, field == nil, let opened = Field(rawValue: code) else { return }
+            field = opened
+            fieldStart = text.beginField(closingAt: code)
         }
 
-        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if field != nil { text.append(contentsOf: bytes) }
-        }
-
-        func endElement(_ name: UnsafePointer<UInt8>) {
+        func endElement(code: Int) {
             guard depth > 0 else { return }
-            if XMLName.equals(name, "citation") {
+            if code == Self.recordCode {
                 depth -= 1
                 if depth == 0 { finishRecord() }
                 return
             }
-            guard let current = field else { return }
-            let closes: Bool
-            switch current {
-            case .id: closes = XMLName.equals(name, "CNR.CNR")
-            case .doi: closes = XMLName.equals(name, "CIT.DOI")
-            case .year: closes = XMLName.equals(name, "CIT.PY")
-            case .preprintYear: closes = XMLName.equals(name, "CIT.PREPY")
-            case .authors: closes = XMLName.equals(name, "CIT.AU")
-            }
-            guard closes else { return }
+            guard let current = field, current.rawValue == code else { return }
             field = nil
-            let value = FieldText.trimInPlace(&text, from: fieldStart)
+            let value = text.trimField(from: fieldStart)
             var keep = false
-            defer { if !keep { text.removeSubrange(value.lowerBound...) } }
+            defer { if !keep { text.truncate(to: value.lowerBound) } }
             guard !value.isEmpty else { return }
             switch current {
             case .id: if id == nil { id = value; keep = true }
@@ -124,14 +111,14 @@ public struct ReaxysCitationReader: Sendable {
                 if rawDOI == nil {
                     rawDOI = value
                     keep = true
-                    doi = text.withUnsafeBufferPointer { DOI.normalize(bytes: UnsafeBufferPointer(rebasing: $0[value])) }
+                    doi = DOI.normalize(bytes: text.bytes(value))
                 }
             case .year:
                 if year == nil {
-                    year = YearParser.year(fromBytes: text[value])
-                    if year == nil { badYear = String(decoding: text[value], as: UTF8.self) }
+                    year = YearParser.year(fromBytes: text.bytes(value))
+                    if year == nil { badYear = text.string(value) }
                 }
-            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text[value]) }
+            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value)) }
             case .authors: if authors == nil { authors = value; keep = true }
             }
         }
@@ -157,9 +144,7 @@ public struct ReaxysCitationReader: Sendable {
             let y = year ?? preprintYear
             stats.noteYear(y)
             if stopped { return }
-            let record = text.withUnsafeBufferPointer { bytes in
-                builder.record(from: CitationFields(text: bytes, id: id, doi: doi, year: y, authors: authors))
-            }
+            let record = builder.record(from: CitationFields(text: text.all, id: id, doi: doi, year: y, authors: authors))
             emit(record)
         }
 
@@ -167,6 +152,6 @@ public struct ReaxysCitationReader: Sendable {
             SourcePosition(file: file, line: recordLine, record: recordBase + stats.recordsRead)
         }
 
-        private func string(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self) }
+        private func string(_ r: Range<Int>) -> String { text.string(r) }
     }
 }

@@ -49,7 +49,11 @@ public struct ReaxysSubstanceReader: Sendable {
         static var format: SourceFormat { .reaxysSubstances }
         var isInsideRecord: Bool { inRecord }
 
-        enum Field { case xrn, formula, citationID, year }
+        static var elementNames: [String] { ["substance", "IDE.XRN", "IDE.MF", "CNR.CNR", "CIT.PY"] }
+        /// Event code of `substance` (the first name).
+        private static var recordCode: Int { 1 }
+        /// The fields read, by the event code of their element.
+        enum Field: Int { case xrn = 2, formula, citationID, year }
         let file: String
         let builder: Builder
         var position = XMLSAXParser.Position()
@@ -68,7 +72,7 @@ public struct ReaxysSubstanceReader: Sendable {
         var recordLine = 0
         var field: Field?
         /// The record's kept field text, trimmed, back to back; reused from record to record.
-        var text: [UInt8] = []
+        var text = XMLFieldText()
         /// Where the open field's text starts in `text`.
         var fieldStart = 0
         var xrn: Range<Int>?
@@ -87,51 +91,37 @@ public struct ReaxysSubstanceReader: Sendable {
             stats = ReadStatistics(file: file, format: .reaxysSubstances)
         }
 
-        func startElement(_ name: UnsafePointer<UInt8>) {
-            if XMLName.equals(name, "substance") {
+        func startElement(code: Int) {
+            if code == Self.recordCode {
                 inRecord = true
                 recordLine = currentLine
                 xrn = nil; formula = nil; field = nil
-                text.removeAll(keepingCapacity: true)
+                text.removeAll()
                 blocks.removeAll(keepingCapacity: true)
                 if !problems.isEmpty { problems = [] }
                 return
             }
-            guard inRecord, field == nil else { return }
-            if XMLName.equals(name, "IDE.XRN") { field = .xrn }
-            else if XMLName.equals(name, "IDE.MF") { field = .formula }
-            else if XMLName.equals(name, "CNR.CNR") { field = .citationID }
-            else if XMLName.equals(name, "CIT.PY") { field = .year }
-            else { return }
-            fieldStart = text.count
+            // A field's own children (<sub>/<sup> in IDE.MF) are not reported; a
+            // field name nested in an open field is part of its text.
+            guard inRecord, field == nil, let opened = Field(rawValue: code) else { return }
+            field = opened
+            fieldStart = text.beginField(closingAt: code)
         }
 
-        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if field != nil { text.append(contentsOf: bytes) }
-        }
-
-        func endElement(_ name: UnsafePointer<UInt8>) {
+        func endElement(code: Int) {
             guard inRecord else { return }
-            if XMLName.equals(name, "substance") {
+            if code == Self.recordCode {
                 finishRecord()
                 return
             }
-            guard let current = field else { return }
-            let closes: Bool
-            switch current {
-            case .xrn: closes = XMLName.equals(name, "IDE.XRN")
-            case .formula: closes = XMLName.equals(name, "IDE.MF")
-            case .citationID: closes = XMLName.equals(name, "CNR.CNR")
-            case .year: closes = XMLName.equals(name, "CIT.PY")
-            }
-            guard closes else { return }   // a <sub>/<sup> inside IDE.MF
+            guard let current = field, current.rawValue == code else { return }
             field = nil
-            let value = FieldText.trimInPlace(&text, from: fieldStart)
+            let value = text.trimField(from: fieldStart)
             switch current {
             case .xrn:
-                if xrn == nil, !value.isEmpty { xrn = value } else { text.removeSubrange(value.lowerBound...) }
+                if xrn == nil, !value.isEmpty { xrn = value } else { text.truncate(to: value.lowerBound) }
             case .formula:
-                if formula == nil, !value.isEmpty { formula = value } else { text.removeSubrange(value.lowerBound...) }
+                if formula == nil, !value.isEmpty { formula = value } else { text.truncate(to: value.lowerBound) }
             case .citationID:
                 let id: Range<Int>? = value.isEmpty ? nil : value
                 if !blocks.isEmpty, !lastHasID {
@@ -143,7 +133,7 @@ public struct ReaxysSubstanceReader: Sendable {
                 lastHasID = true
             case .year:
                 let year = parseYear(value)
-                text.removeSubrange(value.lowerBound...)
+                text.truncate(to: value.lowerBound)
                 if !blocks.isEmpty, !lastHasYear {
                     blocks[blocks.count - 1].year = year
                 } else {
@@ -168,7 +158,7 @@ public struct ReaxysSubstanceReader: Sendable {
                 if digits, YearParser.plausible.contains(v) { return v }
             }
             guard !r.isEmpty else { return nil }
-            let value = String(decoding: text[r], as: UTF8.self)
+            let value = text.string(r)
             if let year = YearParser.year(from: value) { return year }
             problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
                                     recordKind: "substance", field: "CIT.PY",
@@ -184,7 +174,7 @@ public struct ReaxysSubstanceReader: Sendable {
             stats.recordsRead += 1
             let ordinal = recordBase + stats.recordsRead
             if !problems.isEmpty {
-                let id = xrn.map { "XRN " + String(decoding: text[$0], as: UTF8.self) }
+                let id = xrn.map { "XRN " + text.string($0) }
                 for var p in problems {
                     p.recordID = id
                     log.record(p)
@@ -199,10 +189,8 @@ public struct ReaxysSubstanceReader: Sendable {
             stats.recordsUsed += 1
             for b in blocks { stats.noteYear(b.year) }
             if stopped { return }
-            let record = text.withUnsafeBufferPointer { bytes in
-                blocks.withUnsafeBufferPointer { blocks in
-                    builder.record(from: SubstanceFields(text: bytes, registryNumber: xrn, formula: formula, blocks: blocks))
-                }
+            let record = blocks.withUnsafeBufferPointer { blocks in
+                builder.record(from: SubstanceFields(text: text.all, registryNumber: xrn, formula: formula, blocks: blocks))
             }
             emit(record)
         }

@@ -1,5 +1,5 @@
 /// A SAX handler that turns the events of one kind of XML record into values.
-protocol XMLRecordHandler: XMLEventHandler {
+protocol XMLRecordHandler: XMLFieldHandler {
     associatedtype Record: Sendable
     /// The record element, e.g. `substance`.
     static var recordElement: String { get }
@@ -28,7 +28,7 @@ enum XMLRecordFile {
         var thrown: Error?
         try withoutActuallyEscaping(body) { body in
             let handler = makeHandler()
-            let parser = XMLSAXParser(handler: handler, fileName: path)
+            let parser = XMLSAXParser(fieldHandler: handler, fileName: path)
             handler.position = parser.position
             handler.emit = { [unowned handler] record in
                 do { try body(record) } catch { thrown = error; handler.stopped = true }
@@ -67,7 +67,7 @@ enum XMLRecordFile {
             var records: [H.Record] = []
             handler.emit = { records.append($0) }
             let failure: (line: Int, message: String)? = piece.document.withUnsafeBufferPointer { bytes in
-                let parser = XMLSAXParser(handler: handler, fileName: file, document: bytes)
+                let parser = XMLSAXParser(fieldHandler: handler, fileName: file, document: bytes)
                 handler.position = parser.position
                 if parser.parseDocument() { return nil }
                 return parser.firstError ?? (parser.line, "malformed XML")

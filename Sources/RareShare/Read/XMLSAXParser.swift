@@ -19,6 +19,21 @@ extension XMLEventHandler {
     }
 }
 
+/// Receives the events of an ``XMLSAXParser`` in field mode: start and end
+/// tags of the elements it names only, as codes, with text collected for it
+/// in C (see ``XMLFieldText``). Record readers use this mode: most SAX events
+/// of a record (white space between tags, elements nobody reads, the pieces
+/// of a field's text) then never reach Swift.
+protocol XMLFieldHandler: AnyObject {
+    /// The local names this handler is told about; an event's code is the
+    /// name's position in this list plus one.
+    static var elementNames: [String] { get }
+    func startElement(code: Int)
+    func endElement(code: Int)
+    /// The parser's text buffer, given to the handler before parsing starts.
+    var text: XMLFieldText { get set }
+}
+
 /// The attributes of one start tag, borrowed from libxml2 for the duration
 /// of the callback: read them there, never keep the value.
 public struct XMLAttributes {
@@ -71,17 +86,35 @@ public enum XMLName {
 /// error ("entity not defined"), which stops a "billion laughs" file at once.
 public final class XMLSAXParser {
     private var context: xmlParserCtxtPtr?
-    private let box: HandlerBox
+    private let box: ErrorSink
+    /// Field mode's filter and text buffer (libxml2's context is then this, not `box`).
+    private var fields: UnsafeMutablePointer<rs_fields>?
     public let fileName: String
+
+    /// Where libxml2's error callback puts what it reports.
+    private class ErrorSink {
+        var errors: [(line: Int, message: String, fatal: Bool)] = []
+    }
 
     /// What the C callbacks reach through their context pointer. They take
     /// it with `_withUnsafeGuaranteedRef` and read the `let` handler through
     /// it, so no SAX event retains or releases anything (measured: reference
     /// counting was about a tenth of the time of a substance file).
-    private final class HandlerBox {
+    private final class HandlerBox: ErrorSink {
         let handler: XMLEventHandler
-        var errors: [(line: Int, message: String, fatal: Bool)] = []
         init(handler: XMLEventHandler) { self.handler = handler }
+    }
+
+    private final class FieldHandlerBox: ErrorSink {
+        let handler: XMLFieldHandler
+        init(handler: XMLFieldHandler) { self.handler = handler }
+    }
+
+    private static func record(_ error: UnsafePointer<xmlError>, in sink: ErrorSink) {
+        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+        while message.last == "\n" { message.removeLast() }
+        let fatal = error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
+        if sink.errors.count < 100 { sink.errors.append((Int(error.pointee.line), message, fatal)) }
     }
 
     /// Prepares a parser that reports events to `handler`: a push parser, or,
@@ -113,27 +146,57 @@ public final class XMLSAXParser {
         sax.cdataBlock = sax.characters
         sax.serror = { ctx, error in
             guard let ctx, let error else { return }
-            let box = Unmanaged<HandlerBox>.fromOpaque(ctx).takeUnretainedValue()
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            while message.last == "\n" { message.removeLast() }
-            let fatal = error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
-            if box.errors.count < 100 { box.errors.append((Int(error.pointee.line), message, fatal)) }
+            XMLSAXParser.record(error, in: Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue())
         }
-        let opaque = Unmanaged.passUnretained(box).toOpaque()
+        context = Self.makeContext(sax: &sax, user: Unmanaged.passUnretained(box).toOpaque(), fileName: fileName, document: document)
+    }
+
+    /// Prepares a parser in field mode (see ``XMLFieldHandler``): the
+    /// handler hears of the elements it names only, and reads their text
+    /// from its ``XMLFieldHandler/text``, which this sets.
+    init(fieldHandler handler: XMLFieldHandler, fileName: String, document: UnsafeBufferPointer<UInt8>? = nil) {
+        XMLSAXParser.initializeOnce
+        self.fileName = fileName
+        let box = FieldHandlerBox(handler: handler)
+        self.box = box
+        let fields = rs_fields_create({ owner, code in
+            Unmanaged<FieldHandlerBox>.fromOpaque(owner!)._withUnsafeGuaranteedRef { $0.handler.startElement(code: Int(code)) }
+        }, { owner, code in
+            Unmanaged<FieldHandlerBox>.fromOpaque(owner!)._withUnsafeGuaranteedRef { $0.handler.endElement(code: Int(code)) }
+        }, Unmanaged.passUnretained(box).toOpaque())
+        guard let fields else { return }
+        self.fields = fields
+        for name in type(of: handler).elementNames { _ = rs_fields_add_name(fields, name) }
+        var sax = xmlSAXHandler()
+        rs_fields_install(&sax)
+        sax.serror = { ctx, error in
+            guard let ctx, let error, let owner = ctx.assumingMemoryBound(to: rs_fields.self).pointee.owner else { return }
+            XMLSAXParser.record(error, in: Unmanaged<ErrorSink>.fromOpaque(owner).takeUnretainedValue())
+        }
+        context = Self.makeContext(sax: &sax, user: UnsafeMutableRawPointer(fields), fileName: fileName, document: document)
+        fields.pointee.context = context
+        handler.text = XMLFieldText(fields)
+    }
+
+    private static func makeContext(sax: inout xmlSAXHandler, user: UnsafeMutableRawPointer, fileName: String,
+                                    document: UnsafeBufferPointer<UInt8>?) -> xmlParserCtxtPtr? {
+        let context: xmlParserCtxtPtr?
         if let document {
             context = document.withMemoryRebound(to: CChar.self) { chars in
-                rs_xml_memory_context(chars.baseAddress, Int32(clamping: chars.count), &sax, opaque)
+                rs_xml_memory_context(chars.baseAddress, Int32(clamping: chars.count), &sax, user)
             }
         } else {
             context = fileName.withCString { name in
-                xmlCreatePushParserCtxt(&sax, opaque, nil, 0, name)
+                xmlCreatePushParserCtxt(&sax, user, nil, 0, name)
             }
         }
         if let context { xmlCtxtUseOptions(context, rs_xml_safe_options()) }
+        return context
     }
 
     deinit {
         if let context { xmlFreeParserCtxt(context) }
+        rs_fields_free(fields)
     }
 
     private static let initializeOnce: Void = { xmlInitParser() }()
@@ -158,7 +221,8 @@ public final class XMLSAXParser {
 
     /// The first error libxml2 reported, if any: line and message.
     public var firstError: (line: Int, message: String)? {
-        box.errors.first(where: { $0.fatal }).map { ($0.line, $0.message) }
+        if let fields, fields.pointee.failed != 0 { return (line, "out of memory for the text of a record") }
+        return box.errors.first(where: { $0.fatal }).map { ($0.line, $0.message) }
     }
 
     /// Feeds `bytes`; `isLast` finishes the document. Returns false once the

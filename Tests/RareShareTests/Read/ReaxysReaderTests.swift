@@ -33,6 +33,32 @@ import Testing
                                 SubstanceReport(citationID: "3", year: nil), SubstanceReport(citationID: "4", year: 2005)])
     }
 
+    /// Field text is collected below the Swift layer: pieces split by
+    /// references and CDATA, white space (ASCII and not), fields nested in
+    /// fields and elements nobody reads must come out as before.
+    @Test func fieldTextSurvivesReferencesCDATAAndNesting() throws {
+        let (s, stats, log) = try substances("""
+        <xf><substances>
+        <substance index="1"><IDE><IDE.XRN>\u{00A0} 4<![CDATA[2]]>&#49; \u{2003}</IDE.XRN><IDE.XRN>99</IDE.XRN>
+        <IDE.MW>12.0</IDE.MW><IDE.MF>
+          Nd<sub>2</sub>O<sub>&#51;</sub>&amp;<unknown>x</unknown></IDE.MF></IDE>
+        <CIT><CNR.CNR>  </CNR.CNR><CIT.PY>20<i>1</i>9</CIT.PY></CIT>
+        <CIT><CNR.CNR>5<CNR.CNR>6</CNR.CNR>7</CNR.CNR><CIT.PY>MMXX</CIT.PY></CIT>
+        </substance>
+        <substance index="2"><IDE><IDE.XRN>8</IDE.XRN><IDE.MF/></IDE></substance>
+        </substances></xf>
+        """)
+        #expect(stats.recordsRead == 2)
+        #expect(s.map(\.registryNumber) == ["421", "8"])
+        #expect(s.first?.formula == "Nd2O3&x")
+        #expect(s.last?.formula == nil)
+        // The nested CNR.CNR closes the field; the text after it is outside any field.
+        #expect(s.first?.reports == [SubstanceReport(citationID: nil, year: 2019), SubstanceReport(citationID: "56", year: nil)])
+        #expect(log.problems.map(\.field) == ["CIT.PY"])
+        #expect(log.problems.first?.reason.contains("\"MMXX\" is not a year") == true)
+        #expect(log.problems.first?.recordID == "XRN 421")
+    }
+
     @Test func demoCitationsNormalizeDOIs() throws {
         var log = ProblemLog()
         var out: [Citation] = []

@@ -1,27 +1,6 @@
 /// Small text helpers shared by the text-export readers: splitting lists
 /// that nest brackets, and comparing author names written different ways.
 enum FieldText {
-    /// Trims the text appended to `text` since `start`, in place (ASCII
-    /// white space on bytes; other white space, which is rare, through
-    /// `String`), and returns its range. XML readers collect each field's
-    /// bytes in one buffer per record and trim them this way, without
-    /// making a string.
-    static func trimInPlace(_ text: inout [UInt8], from start: Int) -> Range<Int> {
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
-        var lo = start, hi = text.count
-        while lo < hi, isSpace(text[lo]) { lo += 1 }
-        while hi > lo, isSpace(text[hi - 1]) { hi -= 1 }
-        if lo < hi, text[lo] >= 0x80 || text[hi - 1] >= 0x80 {
-            let trimmed = Array(String(decoding: text[lo..<hi], as: UTF8.self).trimmingSpaces.utf8)
-            text.removeSubrange(start...)
-            text += trimmed
-            return start..<text.count
-        }
-        if lo > start { text.removeSubrange(start..<lo); hi -= lo - start }
-        text.removeSubrange(hi...)
-        return start..<hi
-    }
-
     /// Splits `text` on `separator` where it is not inside `[…]` or `(…)`,
     /// trimming each part and dropping empty ones. `"[A; B] X; Y"` → `["[A; B] X", "Y"]`.
     static func splitOutsideBrackets(_ text: some StringProtocol, separator: Character = ";") -> [String] {
