@@ -47,9 +47,10 @@ public struct ParallelAggregator: Sendable {
                             merge: { $0.merge($1) })
     }
 
-    /// Sums units `0..<count` chunk by chunk into values of `T` (`finish`
-    /// completes each chunk's sums: element counts are derived once per
-    /// chunk, not added per unit) and merges them in chunk order.
+    /// Sums units `0..<count` chunk by chunk into values of `T`, merges them
+    /// in chunk order, and lets `finish` complete the sums once at the end
+    /// (element counts follow from the merged composition counts, so they
+    /// are derived once per distinct composition, not per unit or per chunk).
     func reduce<T: Sendable>(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
                              empty: @escaping @Sendable () -> T,
                              add: @escaping @Sendable (inout T, AttributedUnit) -> Void,
@@ -62,12 +63,12 @@ public struct ParallelAggregator: Sendable {
             for i in start..<min(count, start + Self.chunkSize) {
                 if let u = unit(i) { add(&t, u) }
             }
-            finish(&t)
             return t
         }
         var result = empty()
         if threads == 1 || chunkCount <= 1 {
             for i in 0..<chunkCount { merge(&result, tally(chunk: i)) }
+            finish(&result)
             return result
         }
         var partials = [T?](repeating: nil, count: chunkCount)
@@ -94,6 +95,7 @@ public struct ParallelAggregator: Sendable {
                 }
             }
         }
+        finish(&result)
         return result
     }
 }

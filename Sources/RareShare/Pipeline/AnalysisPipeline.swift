@@ -131,13 +131,14 @@ public struct AnalysisPipeline: Sendable {
             return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
         }
 
-        // Works matter only through the citations that name them: keep the
-        // authorships by DOI number and let the DOI index go before the
-        // largest table grows.
-        let authorshipsByDOI = works.authorshipsByDOI
+        // Works matter only through the citations that name them: resolve
+        // each citation to its authorship once, and let the DOI index go
+        // before the largest table grows.
+        let authorships = works.authorships
+        let authorshipOfSlot = citations.joinSlots(authorshipOfDOI: works.authorshipOfDOI)
         works = WorkIngest(substanceMode: substanceMode)
         neededDOIs = nil
-        citations.releaseDOINumbers()
+        citations.releaseDOIs()
 
         // 3. Substances: the first report of each registry number.
         var firsts = FirstReportTable()
@@ -158,9 +159,10 @@ public struct AnalysisPipeline: Sendable {
             }
             let slot = firsts.citationSlot(i)
             guard slot >= 0 else { withoutCitation += 1; continue }
-            guard citationTable.doi(atSlot: slot) != nil else { withoutDOI += 1; continue }
-            guard let a = authorshipsByDOI[Int(citationTable.doiNumber(atSlot: slot))] else { withoutRecord += 1; continue }
-            if a.authorCount == 0 { withoutCountry += 1 }
+            let a = authorshipOfSlot[Int(slot)]
+            guard a != CitationIndex.noDOI else { withoutDOI += 1; continue }
+            guard a >= 0 else { withoutRecord += 1; continue }
+            if authorships[Int(a)].authorCount == 0 { withoutCountry += 1 }
         }
         quality.substancesWithoutYear = dropped.count
         quality.substancesWithoutYearListed = firsts.registryNumbers(at: Array(dropped.prefix(Self.listedWithoutYear)))
@@ -174,8 +176,8 @@ public struct AnalysisPipeline: Sendable {
             let year = Int(table.years[i])
             guard year != 0 else { return nil }
             let slot = table.citationSlot(i)
-            let doi = slot >= 0 ? citationTable.doiNumber(atSlot: slot) : -1
-            return AttributedUnit(year: year, regions: table.regions[i], authorship: doi >= 0 ? authorshipsByDOI[Int(doi)] : nil,
+            let a = slot >= 0 ? authorshipOfSlot[Int(slot)] : -1
+            return AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
                                   composition: table.composition(i))
         }
         return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)

@@ -20,8 +20,14 @@ struct CitationIndex: Sendable {
     /// Distinct DOIs named by citations.
     var doiCount: Int { doiText.count }
 
-    /// Frees ``doiNumbers`` once the works have been read (it is needed only to choose and file them).
-    mutating func releaseDOINumbers() { doiNumbers = [:] }
+    /// Frees the DOIs (``doiNumbers``, the DOI of each slot) once the works
+    /// have been read and joined (``joinSlots(authorshipOfDOI:)``): they are
+    /// needed only to choose the works and file them.
+    mutating func releaseDOIs() {
+        doiNumbers = [:]
+        doiText = []
+        doiOfSlot = []
+    }
 
     /// One citation reduced to what the index keeps; made on the workers
     /// (``Builder``), so an integer id never becomes a string.
@@ -95,6 +101,16 @@ struct CitationIndex: Sendable {
 
     /// The number of the slot's DOI (see ``doiNumbers``); -1 when the citation has none.
     func doiNumber(atSlot s: Int32) -> Int32 { doiOfSlot[Int(s)] }
+
+    /// In ``joinSlots(authorshipOfDOI:)``: the citation has no DOI.
+    static let noDOI: Int32 = -2
+
+    /// The join of every slot with the works read: what `authorshipOfDOI`
+    /// holds for the slot's DOI number (-1 when no record was read for it),
+    /// or ``noDOI``. One array lookup per substance then replaces two.
+    func joinSlots(authorshipOfDOI: [Int32]) -> [Int32] {
+        doiOfSlot.map { $0 < 0 ? Self.noDOI : authorshipOfDOI[Int($0)] }
+    }
 
     /// The id as an integer when it is one written canonically (no sign, no leading zero).
     static func numericKey(_ id: String) -> UInt64? {

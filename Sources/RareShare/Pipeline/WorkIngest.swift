@@ -5,8 +5,12 @@
 /// title, year and first author — the ``WorkMerger`` key).
 struct WorkIngest {
     let substanceMode: Bool
-    /// Authorship by DOI number (``CitationIndex/doiNumbers``; substance runs).
-    private(set) var authorshipsByDOI: [Authorship?] = []
+    /// Position in ``authorships`` by DOI number (``CitationIndex/doiNumbers``;
+    /// substance runs), -1 for a DOI no record was read for. Four bytes a DOI,
+    /// so the join that looks it up for every substance stays in cache.
+    private(set) var authorshipOfDOI: [Int32] = []
+    /// The authorship of each kept record (substance runs), in the order kept.
+    private(set) var authorships: [Authorship] = []
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
     private var seenKeys = Set<String>()
@@ -15,7 +19,7 @@ struct WorkIngest {
     /// `doiCount`: how many DOIs citations name (substance runs).
     init(substanceMode: Bool, doiCount: Int = 0) {
         self.substanceMode = substanceMode
-        if substanceMode { authorshipsByDOI = [Authorship?](repeating: nil, count: doiCount) }
+        if substanceMode { authorshipOfDOI = [Int32](repeating: -1, count: doiCount) }
     }
 
     /// A work reduced by a worker to what the run keeps, with the counts its
@@ -54,8 +58,9 @@ struct WorkIngest {
         if substanceMode {
             if p.notNeeded { quality.worksNotNeeded += 1; return }
             guard let number = p.doiNumber.map(Int.init), let authorship = p.authorship else { return }
-            if authorshipsByDOI[number] != nil { quality.duplicateWorks += 1; return }
-            authorshipsByDOI[number] = authorship
+            if authorshipOfDOI[number] >= 0 { quality.duplicateWorks += 1; return }
+            authorshipOfDOI[number] = Int32(authorships.count)
+            authorships.append(authorship)
             attributor.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }

@@ -173,6 +173,16 @@ import Testing
         var authors: [String?] = []
         _ = try ReaxysCitationReader().read(path: path, log: &log) { authors.append($0.authors) }
         #expect(authors[3] == "Müller, A.; Tanaka, S.; Jones, P.")
+        // Batches carry the declaration, and libxml2 decodes them in place too.
+        var chunker = XMLRecordChunker(source: try ByteSource(path: path, chunkSize: 128), element: "citation")
+        chunker.targetBytes = 300
+        var batched: [String?] = []
+        while let batch = try chunker.next() {
+            let result = ReaxysCitationReader().parse(batch, file: path)
+            #expect(result.log.isEmpty)
+            batched += result.records.map(\.authors)
+        }
+        #expect(batched == authors)
     }
 
     @Test func chunkBoundariesDoNotChangeTheResult() async throws {
