@@ -22,9 +22,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .target(name: "CMemoryHints"),
         .target(
             name: "RareShare",
-            dependencies: ["CLibXML2", "CZlib"],
+            dependencies: ["CLibXML2", "CZlib", "CMemoryHints"],
             resources: [.copy("Resources")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),

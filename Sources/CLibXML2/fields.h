@@ -18,8 +18,8 @@
 
    libxml2 interns element names in its parser dictionary, so a name is seen
    as the same pointer again and again; the code of each interned pointer is
-   remembered in a small direct-mapped table (names the dictionary does not
-   own are compared every time). */
+   remembered in a small table (names the dictionary does not own, and names
+   beyond the first 32, are compared every time). */
 
 #define RS_FIELDS_MAX_NAMES 16
 #define RS_FIELDS_SEEN 64 /* a power of two */
@@ -29,9 +29,11 @@ typedef void (*rs_fields_event)(void *owner, int code);
 typedef struct rs_fields {
     char *names[RS_FIELDS_MAX_NAMES];
     int nameCount;
-    /* Codes of interned names, by a hash of the pointer (one entry a slot). */
+    /* Codes of interned names: open addressing on a hash of the pointer,
+       at most half full. */
     const xmlChar *seen[RS_FIELDS_SEEN];
     int seenCode[RS_FIELDS_SEEN];
+    int seenCount;
     /* The reader's text: bytes of the fields of the current record, back to back. */
     unsigned char *text;
     size_t length;
@@ -75,15 +77,22 @@ static inline int rs_fields_add_name(rs_fields *f, const char *name) {
 
 static inline int rs_fields_code(rs_fields *f, const xmlChar *name) {
     uintptr_t p = (uintptr_t)name;
-    unsigned slot = (unsigned)((p >> 3) ^ (p >> 9)) & (RS_FIELDS_SEEN - 1);
-    if (f->seen[slot] == name) return f->seenCode[slot];
+    unsigned slot = (unsigned)((p >> 4) ^ (p >> 10)) & (RS_FIELDS_SEEN - 1);
+    for (int probe = 0; probe < RS_FIELDS_SEEN; probe++) {
+        const xmlChar *seen = f->seen[slot];
+        if (seen == name) return f->seenCode[slot];
+        if (seen == NULL) break;
+        slot = (slot + 1) & (RS_FIELDS_SEEN - 1);
+    }
     int code = 0;
     for (int i = 0; i < f->nameCount; i++) {
         if (strcmp((const char *)name, f->names[i]) == 0) { code = i + 1; break; }
     }
-    if (f->context != NULL && f->context->dict != NULL && xmlDictOwns(f->context->dict, name) == 1) {
+    if (f->seen[slot] == NULL && f->seenCount < RS_FIELDS_SEEN / 2 && f->context != NULL
+        && f->context->dict != NULL && xmlDictOwns(f->context->dict, name) == 1) {
         f->seen[slot] = name;
         f->seenCode[slot] = code;
+        f->seenCount++;
     }
     return code;
 }

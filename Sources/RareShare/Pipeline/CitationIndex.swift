@@ -84,6 +84,11 @@ struct CitationIndex: Sendable {
         return other[String(decoding: id, as: UTF8.self)]
     }
 
+    /// Starts loading the index entry of an id given as UTF-8 bytes (see ``IntegerKeyIndex/prefetch(_:)``).
+    func prefetch(id: UnsafeBufferPointer<UInt8>) {
+        if let n = Self.numericKey(id) { numeric.prefetch(n) }
+    }
+
     func year(of id: String) -> Int? {
         guard let s = slot(of: id) else { return nil }
         return year(atSlot: s)

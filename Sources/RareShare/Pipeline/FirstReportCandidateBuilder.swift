@@ -23,6 +23,11 @@ struct FirstReportCandidateBuilder: SubstanceRecordBuilder {
                                           hasFormula: profile != nil)
     }
 
+    var prefetcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? {
+        let citations = self.citations
+        return { citations.prefetch(id: $0) }
+    }
+
     /// The earliest citation block of a record (its own `CIT.PY`, else the
     /// citation's year); ties go to the block listed first. Without any
     /// year, the first block is kept for its citation. `slot` is -1 when the

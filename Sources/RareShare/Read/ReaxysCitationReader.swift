@@ -21,7 +21,7 @@ public struct ReaxysCitationReader: Sendable {
     /// Reads every citation of `path` in one pass, handing `body` what `builder` makes of each usable record.
     func read<B: CitationRecordBuilder>(path: String, building builder: B, log: inout ProblemLog,
                                         _ body: (B.Record) throws -> Void) throws -> ReadStatistics {
-        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path, builder: builder) }, body)
+        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path) }, building: { builder.record(from: $0) }, body)
     }
 
     /// Parses one batch cut by ``XMLRecordChunker`` (complete `<citation>`
@@ -33,10 +33,10 @@ public struct ReaxysCitationReader: Sendable {
 
     /// Parses one batch, handing each usable record to `builder`.
     func parse<B: CitationRecordBuilder>(_ batch: XMLRecordChunker.Batch, file: String, building builder: B) -> XMLBatchResult<B.Record> {
-        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file, builder: builder) })
+        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file) }, building: { builder.record(from: $0) })
     }
 
-    final class Handler<Builder: CitationRecordBuilder>: XMLRecordHandler {
+    final class Handler: XMLRecordHandler {
         static var recordElement: String { "citation" }
         static var format: SourceFormat { .reaxysCitations }
         var isInsideRecord: Bool { depth > 0 }
@@ -47,9 +47,8 @@ public struct ReaxysCitationReader: Sendable {
         /// The fields read, by the event code of their element.
         enum Field: Int { case id = 2, doi, year, preprintYear, authors }
         let file: String
-        let builder: Builder
         var position = XMLSAXParser.Position()
-        var emit: (Builder.Record) -> Void = { _ in }
+        var onRecord: (CitationFields) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
@@ -70,9 +69,8 @@ public struct ReaxysCitationReader: Sendable {
         var doi: String?, year: Int?, preprintYear: Int?
         var badYear: String?
 
-        init(file: String, builder: Builder) {
+        init(file: String) {
             self.file = file
-            self.builder = builder
             stats = ReadStatistics(file: file, format: .reaxysCitations)
         }
 
@@ -144,8 +142,7 @@ public struct ReaxysCitationReader: Sendable {
             let y = year ?? preprintYear
             stats.noteYear(y)
             if stopped { return }
-            let record = builder.record(from: CitationFields(text: text.all, id: id, doi: doi, year: y, authors: authors))
-            emit(record)
+            onRecord(CitationFields(text: text.all, id: id, doi: doi, year: y, authors: authors))
         }
 
         private var recordPosition: SourcePosition {

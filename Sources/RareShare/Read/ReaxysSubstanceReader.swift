@@ -26,7 +26,8 @@ public struct ReaxysSubstanceReader: Sendable {
     /// Reads every substance of `path` in one pass, handing `body` what `builder` makes of each usable record.
     func read<B: SubstanceRecordBuilder>(path: String, building builder: B, log: inout ProblemLog,
                                          _ body: (B.Record) throws -> Void) throws -> ReadStatistics {
-        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path, builder: builder) }, body)
+        try XMLRecordFile.read(path: path, log: &log, handler: { Handler(file: path, prefetch: builder.prefetcher) },
+                               building: { builder.record(from: $0) }, body)
     }
 
     /// What one batch of a file yields.
@@ -41,10 +42,11 @@ public struct ReaxysSubstanceReader: Sendable {
 
     /// Parses one batch, handing each usable record to `builder`.
     func parse<B: SubstanceRecordBuilder>(_ batch: XMLRecordChunker.Batch, file: String, building builder: B) -> XMLBatchResult<B.Record> {
-        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file, builder: builder) })
+        XMLRecordFile.parse(batch: batch, file: file, handler: { Handler(file: file, prefetch: builder.prefetcher) },
+                            building: { builder.record(from: $0) })
     }
 
-    final class Handler<Builder: SubstanceRecordBuilder>: XMLRecordHandler {
+    final class Handler: XMLRecordHandler {
         static var recordElement: String { "substance" }
         static var format: SourceFormat { .reaxysSubstances }
         var isInsideRecord: Bool { inRecord }
@@ -55,9 +57,10 @@ public struct ReaxysSubstanceReader: Sendable {
         /// The fields read, by the event code of their element.
         enum Field: Int { case xrn = 2, formula, citationID, year }
         let file: String
-        let builder: Builder
+        /// Told of each citation id as it is read (see ``SubstanceRecordBuilder/prefetcher``).
+        let prefetch: ((UnsafeBufferPointer<UInt8>) -> Void)?
         var position = XMLSAXParser.Position()
-        var emit: (Builder.Record) -> Void = { _ in }
+        var onRecord: (SubstanceFields) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
         var log = ProblemLog()
@@ -85,9 +88,9 @@ public struct ReaxysSubstanceReader: Sendable {
         private var lastHasID = false
         private var lastHasYear = false
 
-        init(file: String, builder: Builder) {
+        init(file: String, prefetch: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
             self.file = file
-            self.builder = builder
+            self.prefetch = prefetch
             stats = ReadStatistics(file: file, format: .reaxysSubstances)
         }
 
@@ -124,6 +127,7 @@ public struct ReaxysSubstanceReader: Sendable {
                 if formula == nil, !value.isEmpty { formula = value } else { text.truncate(to: value.lowerBound) }
             case .citationID:
                 let id: Range<Int>? = value.isEmpty ? nil : value
+                if let id, let prefetch { prefetch(text.bytes(id)) }
                 if !blocks.isEmpty, !lastHasID {
                     blocks[blocks.count - 1].id = id
                 } else {
@@ -189,10 +193,9 @@ public struct ReaxysSubstanceReader: Sendable {
             stats.recordsUsed += 1
             for b in blocks { stats.noteYear(b.year) }
             if stopped { return }
-            let record = blocks.withUnsafeBufferPointer { blocks in
-                builder.record(from: SubstanceFields(text: text.all, registryNumber: xrn, formula: formula, blocks: blocks))
+            blocks.withUnsafeBufferPointer { blocks in
+                onRecord(SubstanceFields(text: text.all, registryNumber: xrn, formula: formula, blocks: blocks))
             }
-            emit(record)
         }
     }
 }

@@ -36,6 +36,14 @@ struct SubstanceFields {
 protocol SubstanceRecordBuilder: Sendable {
     associatedtype Record: Sendable
     func record(from fields: SubstanceFields) -> Record
+    /// Told of each citation id as soon as it is read, before the record is
+    /// complete: a builder that will look ids up can start loading them.
+    /// Nil (the default) when the builder looks nothing up.
+    var prefetcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? { get }
+}
+
+extension SubstanceRecordBuilder {
+    var prefetcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? { nil }
 }
 
 /// Builds the public ``Substance`` value: every field as a string.

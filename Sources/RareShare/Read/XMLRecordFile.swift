@@ -1,11 +1,19 @@
-/// A SAX handler that turns the events of one kind of XML record into values.
+/// A SAX handler that collects the fields of one kind of XML record.
+///
+/// Handlers are not generic: what a caller keeps of a record is made by
+/// ``onRecord``, a closure set where the caller's types are known. A generic
+/// handler class reached through libxml2's callbacks runs unspecialized,
+/// every stored property found through its metadata, which measured
+/// several percent of a substance file.
 protocol XMLRecordHandler: XMLFieldHandler {
-    associatedtype Record: Sendable
+    /// What the handler lends for each usable record.
+    associatedtype Fields
     /// The record element, e.g. `substance`.
     static var recordElement: String { get }
     static var format: SourceFormat { get }
     var position: XMLSAXParser.Position { get set }
-    var emit: (Record) -> Void { get set }
+    /// Called with each usable record's fields while ``stopped`` is false.
+    var onRecord: (Fields) -> Void { get set }
     var stopped: Bool { get set }
     var stats: ReadStatistics { get }
     var log: ProblemLog { get }
@@ -21,8 +29,9 @@ protocol XMLRecordHandler: XMLFieldHandler {
 /// UTF-16 files need) or as a batch cut by ``XMLRecordChunker`` (parallel).
 enum XMLRecordFile {
     /// Reads every record of `path` in one pass, calling `body` once per usable record.
-    static func read<H: XMLRecordHandler>(path: String, log: inout ProblemLog, handler makeHandler: () -> H,
-                                          _ body: (H.Record) throws -> Void) throws -> ReadStatistics {
+    static func read<H: XMLRecordHandler, Record>(path: String, log: inout ProblemLog, handler makeHandler: () -> H,
+                                                  building build: @escaping (H.Fields) -> Record,
+                                                  _ body: (Record) throws -> Void) throws -> ReadStatistics {
         let source = try ByteSource(path: path)
         var stats = ReadStatistics(file: path, format: H.format)
         var thrown: Error?
@@ -30,12 +39,12 @@ enum XMLRecordFile {
             let handler = makeHandler()
             let parser = XMLSAXParser(fieldHandler: handler, fileName: path)
             handler.position = parser.position
-            handler.emit = { [unowned handler] record in
-                do { try body(record) } catch { thrown = error; handler.stopped = true }
+            handler.onRecord = { [unowned handler] fields in
+                do { try body(build(fields)) } catch { thrown = error; handler.stopped = true }
             }
             // The handler keeps the closure; release it before the block ends
             // so `body` does not outlive this call.
-            defer { handler.emit = { _ in } }
+            defer { handler.onRecord = { _ in } }
             let failure = try parser.parse(source)
             if let thrown { throw thrown }
             stats = handler.stats
@@ -58,25 +67,26 @@ enum XMLRecordFile {
     /// Parses one batch of complete records; a damaged record costs only
     /// itself (``XMLBatchRecovery``). Positions are the batch's own until
     /// an ``XMLBatchCursor`` places the result in its file.
-    static func parse<H: XMLRecordHandler>(batch: XMLRecordChunker.Batch, file: String,
-                                           handler makeHandler: () -> H) -> XMLBatchResult<H.Record> {
+    static func parse<H: XMLRecordHandler, Record>(batch: XMLRecordChunker.Batch, file: String,
+                                                   handler makeHandler: () -> H,
+                                                   building build: @escaping (H.Fields) -> Record) -> XMLBatchResult<Record> {
         var result = XMLBatchRecovery.parse(batch, closingTag: "</\(H.recordElement)>") { piece in
             let handler = makeHandler()
             handler.lineBase = piece.firstLine - 1
             handler.recordBase = piece.recordsBefore
-            var records: [H.Record] = []
-            handler.emit = { records.append($0) }
+            var records: [Record] = []
+            handler.onRecord = { records.append(build($0)) }
             let failure: (line: Int, message: String)? = piece.document.withUnsafeBufferPointer { bytes in
                 let parser = XMLSAXParser(fieldHandler: handler, fileName: file, document: bytes)
                 handler.position = parser.position
                 if parser.parseDocument() { return nil }
                 return parser.firstError ?? (parser.line, "malformed XML")
             }
-            handler.emit = { _ in }
+            handler.onRecord = { _ in }
             guard let failure else { return (XMLBatchResult(records: records, stats: handler.stats, log: handler.log), false) }
             // Every record of the piece not read is counted as skipped.
             let lost = max(XMLBatchRecovery.countOpens(H.recordElement, in: Array(piece.bytes)), 1)
-            var result = XMLBatchResult<H.Record>(stats: ReadStatistics(file: file, format: H.format))
+            var result = XMLBatchResult<Record>(stats: ReadStatistics(file: file, format: H.format))
             result.stats.recordsRead = lost
             result.stats.recordsSkipped = lost
             result.log.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: handler.lineBase + failure.line,
