@@ -13,8 +13,12 @@
    them. In field mode libxml2 reports to the C functions below instead:
    - a start or end tag reaches the reader only when its local name is one the
      reader listed, and then as a small integer (the name's position + 1);
-   - text is appended here, to one buffer per parser, only while the reader has
-     a field open; the reader trims and slices that buffer itself.
+   - a name listed as a field opens a field here, inside a record the reader
+     has opened and when no field is open; its text is appended to one buffer
+     per parser until the field's end tag, and only that end tag reaches the
+     reader (a field's children, and a field name nested in an open field,
+     are part of its text);
+   - the reader trims and slices that buffer itself.
 
    libxml2 interns element names in its parser dictionary, so a name is seen
    as the same pointer again and again; the code of each interned pointer is
@@ -28,6 +32,8 @@ typedef void (*rs_fields_event)(void *owner, int code);
 
 typedef struct rs_fields {
     char *names[RS_FIELDS_MAX_NAMES];
+    /* By code: 1 when the name is a field. */
+    unsigned char isField[RS_FIELDS_MAX_NAMES + 1];
     int nameCount;
     /* Codes of interned names: open addressing on a hash of the pointer,
        at most half full. */
@@ -38,8 +44,12 @@ typedef struct rs_fields {
     unsigned char *text;
     size_t length;
     size_t capacity;
+    /* Set by the reader between a record's start and end tags. */
+    int recordOpen;
     /* Code whose end tag closes the open field; 0 when no field is open. */
     int capturing;
+    /* Where the open (or last) field's text starts. */
+    size_t fieldStart;
     /* Set when the text buffer could not grow; the parse is stopped. */
     int failed;
     rs_fields_event start;
@@ -64,14 +74,17 @@ static inline void rs_fields_free(rs_fields *f) {
     free(f);
 }
 
-/* Adds a name the reader wants events for; its code is the number of names so far. Returns the code, or 0 when full. */
-static inline int rs_fields_add_name(rs_fields *f, const char *name) {
+/* Adds a name the reader wants events for (`isField`: one whose text it
+   reads); its code is the number of names so far. Returns the code, or 0
+   when full. */
+static inline int rs_fields_add_name(rs_fields *f, const char *name, int isField) {
     if (f->nameCount >= RS_FIELDS_MAX_NAMES) return 0;
     size_t n = strlen(name);
     char *copy = (char *)malloc(n + 1);
     if (copy == NULL) return 0;
     memcpy(copy, name, n + 1);
     f->names[f->nameCount++] = copy;
+    f->isField[f->nameCount] = isField ? 1 : 0;
     return f->nameCount;
 }
 
@@ -130,7 +143,15 @@ static void rs_fields_on_start(void *ctx, const xmlChar *localname, const xmlCha
     rs_fields *f = (rs_fields *)ctx;
     if (f == NULL || localname == NULL) return;
     int code = rs_fields_code(f, localname);
-    if (code != 0) f->start(f->owner, code);
+    if (code == 0) return;
+    if (f->isField[code]) {
+        if (f->recordOpen && f->capturing == 0) {
+            f->capturing = code;
+            f->fieldStart = f->length;
+        }
+        return;
+    }
+    f->start(f->owner, code);
 }
 
 static void rs_fields_on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
@@ -139,7 +160,10 @@ static void rs_fields_on_end(void *ctx, const xmlChar *localname, const xmlChar 
     if (f == NULL || localname == NULL) return;
     int code = rs_fields_code(f, localname);
     if (code == 0) return;
-    if (code == f->capturing) f->capturing = 0;
+    if (f->isField[code]) {
+        if (code != f->capturing) return;
+        f->capturing = 0;
+    }
     f->end(f->owner, code);
 }
 

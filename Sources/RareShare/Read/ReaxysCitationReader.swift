@@ -41,7 +41,9 @@ public struct ReaxysCitationReader: Sendable {
         static var format: SourceFormat { .reaxysCitations }
         var isInsideRecord: Bool { depth > 0 }
 
-        static var elementNames: [String] { ["citation", "CNR.CNR", "CIT.DOI", "CIT.PY", "CIT.PREPY", "CIT.AU"] }
+        static var elementNames: [(name: String, isField: Bool)] {
+            [("citation", false), ("CNR.CNR", true), ("CIT.DOI", true), ("CIT.PY", true), ("CIT.PREPY", true), ("CIT.AU", true)]
+        }
         /// Event code of `citation` (the first name).
         private static var recordCode: Int { 1 }
         /// The fields read, by the event code of their element.
@@ -61,10 +63,8 @@ public struct ReaxysCitationReader: Sendable {
         /// Nesting depth of `<citation>` elements; only the outermost is a record.
         var depth = 0
         var recordLine = 0
-        var field: Field?
         /// The record's kept field text, trimmed, back to back; reused from record to record.
         var text = XMLFieldText()
-        var fieldStart = 0
         var id: Range<Int>?, rawDOI: Range<Int>?, authors: Range<Int>?
         var doi: String?, year: Int?, preprintYear: Int?
         var badYear: String?
@@ -80,14 +80,9 @@ public struct ReaxysCitationReader: Sendable {
                 if depth == 1 {
                     recordLine = lineBase + position.line
                     id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
-                    field = nil
-                    text.removeAll()
+                    text.openRecord()
                 }
-                return
             }
-            guard depth > 0, field == nil, let opened = Field(rawValue: code) else { return }
-            field = opened
-            fieldStart = text.beginField(closingAt: code)
         }
 
         func endElement(code: Int) {
@@ -97,9 +92,9 @@ public struct ReaxysCitationReader: Sendable {
                 if depth == 0 { finishRecord() }
                 return
             }
-            guard let current = field, current.rawValue == code else { return }
-            field = nil
-            let value = text.trimField(from: fieldStart)
+            // A field closed (a field name nested in it is part of its text).
+            guard let current = Field(rawValue: code) else { return }
+            let value = text.trimField(from: text.fieldStart)
             var keep = false
             defer { if !keep { text.truncate(to: value.lowerBound) } }
             guard !value.isEmpty else { return }
@@ -122,7 +117,7 @@ public struct ReaxysCitationReader: Sendable {
         }
 
         private func finishRecord() {
-            field = nil
+            text.closeRecord()
             stats.recordsRead += 1
             guard let id else {
                 stats.recordsSkipped += 1

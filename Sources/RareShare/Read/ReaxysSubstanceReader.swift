@@ -51,7 +51,9 @@ public struct ReaxysSubstanceReader: Sendable {
         static var format: SourceFormat { .reaxysSubstances }
         var isInsideRecord: Bool { inRecord }
 
-        static var elementNames: [String] { ["substance", "IDE.XRN", "IDE.MF", "CNR.CNR", "CIT.PY"] }
+        static var elementNames: [(name: String, isField: Bool)] {
+            [("substance", false), ("IDE.XRN", true), ("IDE.MF", true), ("CNR.CNR", true), ("CIT.PY", true)]
+        }
         /// Event code of `substance` (the first name).
         private static var recordCode: Int { 1 }
         /// The fields read, by the event code of their element.
@@ -73,11 +75,8 @@ public struct ReaxysSubstanceReader: Sendable {
 
         var inRecord = false
         var recordLine = 0
-        var field: Field?
         /// The record's kept field text, trimmed, back to back; reused from record to record.
         var text = XMLFieldText()
-        /// Where the open field's text starts in `text`.
-        var fieldStart = 0
         var xrn: Range<Int>?
         var formula: Range<Int>?
         var blocks: [SubstanceFields.CitationBlock] = []
@@ -98,17 +97,11 @@ public struct ReaxysSubstanceReader: Sendable {
             if code == Self.recordCode {
                 inRecord = true
                 recordLine = currentLine
-                xrn = nil; formula = nil; field = nil
-                text.removeAll()
+                xrn = nil; formula = nil
+                text.openRecord()
                 blocks.removeAll(keepingCapacity: true)
                 if !problems.isEmpty { problems = [] }
-                return
             }
-            // A field's own children (<sub>/<sup> in IDE.MF) are not reported; a
-            // field name nested in an open field is part of its text.
-            guard inRecord, field == nil, let opened = Field(rawValue: code) else { return }
-            field = opened
-            fieldStart = text.beginField(closingAt: code)
         }
 
         func endElement(code: Int) {
@@ -117,9 +110,10 @@ public struct ReaxysSubstanceReader: Sendable {
                 finishRecord()
                 return
             }
-            guard let current = field, current.rawValue == code else { return }
-            field = nil
-            let value = text.trimField(from: fieldStart)
+            // A field closed (its children, such as <sub>/<sup> in IDE.MF, and a
+            // field name nested in it are part of its text).
+            guard let current = Field(rawValue: code) else { return }
+            let value = text.trimField(from: text.fieldStart)
             switch current {
             case .xrn:
                 if xrn == nil, !value.isEmpty { xrn = value } else { text.truncate(to: value.lowerBound) }
@@ -172,7 +166,7 @@ public struct ReaxysSubstanceReader: Sendable {
 
         private func finishRecord() {
             inRecord = false
-            field = nil
+            text.closeRecord()
             lastHasID = false
             lastHasYear = false
             stats.recordsRead += 1

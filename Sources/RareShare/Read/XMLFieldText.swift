@@ -2,7 +2,9 @@ import CLibXML2
 
 /// The text a record reader collects in field mode (see ``XMLFieldHandler``):
 /// the trimmed fields of the current record, back to back, in one buffer
-/// that libxml2's text events fill directly while a field is open.
+/// that libxml2's text events fill directly while a field is open. Fields
+/// open and close below Swift; the reader hears of a field when it closes,
+/// and finds its text from ``fieldStart`` to ``count``.
 ///
 /// It is a view of the parser's buffer: valid while the parser exists, and
 /// reused from record to record, so reading a record allocates nothing.
@@ -16,21 +18,23 @@ struct XMLFieldText {
     /// Bytes collected so far.
     var count: Int { fields.map { Int($0.pointee.length) } ?? 0 }
 
-    /// Forgets every field and stops collecting (at the start of a record).
-    func removeAll() {
+    /// Opens a record: forgets every field; fields may open until ``closeRecord()``.
+    func openRecord() {
         guard let fields else { return }
         fields.pointee.length = 0
         fields.pointee.capturing = 0
+        fields.pointee.recordOpen = 1
     }
 
-    /// Starts collecting the text of a field until the end tag whose event
-    /// code is `code`, and returns where the field's text starts.
-    @discardableResult
-    func beginField(closingAt code: Int) -> Int {
-        guard let fields else { return 0 }
-        fields.pointee.capturing = Int32(code)
-        return Int(fields.pointee.length)
+    /// Closes the record: no field opens until the next ``openRecord()``.
+    func closeRecord() {
+        guard let fields else { return }
+        fields.pointee.capturing = 0
+        fields.pointee.recordOpen = 0
     }
+
+    /// Where the text of the field that just closed starts.
+    var fieldStart: Int { fields.map { Int($0.pointee.fieldStart) } ?? 0 }
 
     /// Trims the text collected since `start` in place (ASCII white space on
     /// bytes; other white space, which is rare, through `String`) and returns

@@ -26,8 +26,10 @@ extension XMLEventHandler {
 /// of a field's text) then never reach Swift.
 protocol XMLFieldHandler: AnyObject {
     /// The local names this handler is told about; an event's code is the
-    /// name's position in this list plus one.
-    static var elementNames: [String] { get }
+    /// name's position in this list plus one. Names marked as fields are
+    /// reported once, when their end tag closes a field the parser opened
+    /// (``XMLFieldText``); the others on their start and end tags.
+    static var elementNames: [(name: String, isField: Bool)] { get }
     func startElement(code: Int)
     func endElement(code: Int)
     /// The parser's text buffer, given to the handler before parsing starts.
@@ -166,7 +168,7 @@ public final class XMLSAXParser {
         }, Unmanaged.passUnretained(box).toOpaque())
         guard let fields else { return }
         self.fields = fields
-        for name in type(of: handler).elementNames { _ = rs_fields_add_name(fields, name) }
+        for element in type(of: handler).elementNames { _ = rs_fields_add_name(fields, element.name, element.isField ? 1 : 0) }
         var sax = xmlSAXHandler()
         rs_fields_install(&sax)
         sax.serror = { ctx, error in
