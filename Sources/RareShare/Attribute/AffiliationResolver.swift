@@ -4,14 +4,14 @@
 /// answer) so that results can be cached and runs are reproducible.
 public protocol AffiliationResolver: Sendable {
     func resolve(_ affiliation: String) -> CountryResolution
-    /// Does any one-time setup now (loading name tables), so that a run can
-    /// do it on a spare core while it reads other files, rather than on the
-    /// first string resolved while other workers wait. Optional.
-    func prepare()
+    /// Does any one-time setup now (loading name tables), on up to `threads`
+    /// cores, so that a run can do it while it reads other files rather than
+    /// on the first string resolved while other workers wait. Optional.
+    func prepare(threads: Int)
 }
 
 extension AffiliationResolver {
-    public func prepare() {}
+    public func prepare(threads: Int) {}
 }
 
 /// The answer for one affiliation string: a country with the evidence that

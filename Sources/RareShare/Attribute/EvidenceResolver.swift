@@ -45,8 +45,11 @@ public struct EvidenceResolver: AffiliationResolver {
 
     var tables: ResolverTables { customTables ?? ResolverTables.standard }
 
-    /// Loads the shared tables if they are not loaded yet.
-    public func prepare() { _ = tables }
+    /// Loads the shared tables if they are not loaded yet, reading their
+    /// resources on up to `threads` cores.
+    public func prepare(threads: Int) {
+        if customTables == nil { _ = ResolverTables.shared(threads: threads) }
+    }
 
     /// Resources the tables could not load (empty when all are present).
     public var missingResources: [String] { tables.missingResources }

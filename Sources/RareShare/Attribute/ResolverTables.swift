@@ -5,9 +5,9 @@ import Foundation
 /// city names from GeoNames (the two resources `Scripts/build-resolver-data.py`
 /// writes into `Resources/`).
 ///
-/// Building costs about a second (some 250,000 names are normalized and
-/// hashed), so one instance is shared by every resolver; it is immutable
-/// afterwards.
+/// Building costs about half a second (some 250,000 names are normalized
+/// and hashed; the two resources can be read on two cores), so one instance
+/// is shared by every resolver; it is immutable afterwards.
 final class ResolverTables: Sendable {
     let phrases: PhraseTable
     /// Resources that could not be read: the resolver then works without
@@ -24,9 +24,28 @@ final class ResolverTables: Sendable {
     static let largeCityDominance = 5
     static let largeCity = 100_000
 
-    static let standard = ResolverTables()
+    /// The shared tables, built on first use (on one core, unless
+    /// ``shared(threads:)`` built them first).
+    static var standard: ResolverTables { shared(threads: 1) }
 
-    init(loadResources: Bool = true) {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var built: ResolverTables?
+
+    /// The shared tables; the first call builds them, reading the two
+    /// resources side by side when `threads` allows.
+    static func shared(threads: Int) -> ResolverTables {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let tables = ResolverTables(readingOn: threads)
+        built = tables
+        return tables
+    }
+
+    /// `readingOn`: cores for decompressing and splitting the resources; the
+    /// names are added to the table in the same order whatever the count,
+    /// so the table is the same.
+    init(loadResources: Bool = true, readingOn threads: Int = 1) {
         var table = PhraseTable()
         for (code, list) in CountryNames.table {
             guard let c = CountryCode(code) else { continue }
@@ -51,49 +70,78 @@ final class ResolverTables: Sendable {
         }
         var missing: [String] = []
         if loadResources {
-            if !ResolverTables.load("ror-names.tsv.gz", into: &table, row: ResolverTables.organizationRow) { missing.append("ror-names.tsv.gz") }
-            if !ResolverTables.load("cities.tsv.gz", into: &table, row: ResolverTables.cityRow) { missing.append("cities.tsv.gz") }
+            let resources = ["ror-names.tsv.gz", "cities.tsv.gz"]
+            let read = { @Sendable (i: Int) -> [PreparedRow]? in
+                ResolverTables.rows(of: resources[i], i == 0 ? ResolverTables.organizationRow : ResolverTables.cityRow)
+            }
+            let slots = RowSlots(count: resources.count)
+            if threads > 1 {
+                DispatchQueue.concurrentPerform(iterations: resources.count) { i in slots.set(i, read(i)) }
+            } else {
+                for i in resources.indices { slots.set(i, read(i)) }
+            }
+            for (i, list) in slots.all.enumerated() {
+                guard let list else { missing.append(resources[i]); continue }
+                for row in list { table.add(words: row.words, row.meaning) }
+            }
         }
         phrases = table
         missingResources = missing
     }
 
+    /// A resource row ready for ``PhraseTable/add(words:_:)``.
+    private struct PreparedRow: Sendable {
+        var words: [UInt64]
+        var meaning: PhraseMeaning
+    }
+
+    /// The rows of each resource, filled from several threads.
+    private final class RowSlots: @unchecked Sendable {
+        private var rows: [[PreparedRow]?]
+        private let lock = NSLock()
+        init(count: Int) { rows = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ list: [PreparedRow]?) { lock.lock(); rows[i] = list; lock.unlock() }
+        var all: [[PreparedRow]?] { lock.lock(); defer { lock.unlock() }; return rows }
+    }
+
     /// `name TAB countries TAB kind` (n = name, a = acronym, read only in capitals).
-    private static func organizationRow(_ fields: [Substring], _ table: inout PhraseTable) {
-        guard fields.count >= 3 else { return }
+    private static func organizationRow(_ fields: [Substring]) -> PreparedRow? {
+        guard fields.count >= 3 else { return nil }
         let codes = fields[1].split(separator: ",").compactMap(CountryCode.init)
-        guard !codes.isEmpty else { return }
+        guard !codes.isEmpty else { return nil }
         let acronym = fields[2] == "a"
-        if acronym && (CountryNames.isoCodes.contains(String(fields[0])) || SubnationalNames.notISO.contains(String(fields[0]))) { return }
-        table.add(String(fields[0]), PhraseMeaning(kind: .organization, countries: codes, capitalsOnly: acronym))
+        if acronym && (CountryNames.isoCodes.contains(String(fields[0])) || SubnationalNames.notISO.contains(String(fields[0]))) { return nil }
+        return PreparedRow(words: AffiliationText.wordHashes(of: String(fields[0])),
+                           meaning: PhraseMeaning(kind: .organization, countries: codes, capitalsOnly: acronym))
     }
 
     /// `name TAB CC:population,CC:population` (largest first).
-    private static func cityRow(_ fields: [Substring], _ table: inout PhraseTable) {
-        guard fields.count >= 2 else { return }
+    private static func cityRow(_ fields: [Substring]) -> PreparedRow? {
+        guard fields.count >= 2 else { return nil }
         var codes: [CountryCode] = [], pops: [Int] = []
         for item in fields[1].split(separator: ",") {
             let kv = item.split(separator: ":")
             guard kv.count == 2, let c = CountryCode(kv[0]), let p = Int(kv[1]) else { continue }
             codes.append(c); pops.append(p)
         }
-        guard !codes.isEmpty else { return }
+        guard !codes.isEmpty else { return nil }
         let words = AffiliationText(String(fields[0])).words
-        guard words.reduce(0, { $0 + Int($1.length) }) >= 3, words.allSatisfy({ $0.length >= 2 || $0.isDigits }) else { return }
-        table.add(words: words.map(\.hash), PhraseMeaning(kind: .city, countries: codes, populations: pops))
+        guard words.reduce(0, { $0 + Int($1.length) }) >= 3, words.allSatisfy({ $0.length >= 2 || $0.isDigits }) else { return nil }
+        return PreparedRow(words: words.map(\.hash), meaning: PhraseMeaning(kind: .city, countries: codes, populations: pops))
     }
 
-    /// Reads a gzip TSV resource line by line (header skipped); `false` if absent or unreadable.
-    private static func load(_ name: String, into table: inout PhraseTable, row: ([Substring], inout PhraseTable) -> Void) -> Bool {
+    /// Reads a gzip TSV resource line by line (header skipped) into rows; nil if absent or unreadable.
+    private static func rows(of name: String, _ row: ([Substring]) -> PreparedRow?) -> [PreparedRow]? {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: nil) else { return false }
-        guard let source = try? ByteSource(path: url.path) else { return false }
+                ?? Bundle.module.url(forResource: name, withExtension: nil) else { return nil }
+        guard let source = try? ByteSource(path: url.path) else { return nil }
         var carry: [UInt8] = []
         var header = true
+        var out: [PreparedRow] = []
         func handle(_ line: ArraySlice<UInt8>) {
             if header { header = false; return }
             let text = String(decoding: line, as: UTF8.self)
-            row(text.split(separator: "\t", omittingEmptySubsequences: false), &table)
+            if let r = row(text.split(separator: "\t", omittingEmptySubsequences: false)) { out.append(r) }
         }
         do {
             while let chunk = try source.nextChunk() {
@@ -105,9 +153,9 @@ final class ResolverTables: Sendable {
                 carry += chunk[start...]
             }
         } catch {
-            return false
+            return nil
         }
         if !carry.isEmpty { handle(carry[...]) }
-        return true
+        return out
     }
 }

@@ -73,7 +73,7 @@ public struct AnalysisPipeline: Sendable {
         // the first works) are read; the first work to attribute waits for them.
         let resolver = options.resolver
         let resolverReady: Task<Void, Never>? = !workReaders.isEmpty && options.threads > 1
-            ? Task.detached(priority: .userInitiated) { resolver.prepare() } : nil
+            ? Task.detached(priority: .userInitiated) { [threads = options.threads] in resolver.prepare(threads: threads) } : nil
 
         // 1. Citations.
         var citations = CitationIndex()

@@ -31,3 +31,25 @@ import Testing
         #expect(bare.resolve("Dept Chem, Sendai").country == nil)
     }
 }
+
+@Suite struct ResolverTablesBuildTests {
+    /// Reading the resources on two cores adds the same rows in the same
+    /// order: every answer, evidence included, is the one-core answer.
+    @Test func twoCoresBuildTheSameTables() {
+        let one = EvidenceResolver(tables: ResolverTables(readingOn: 1))
+        let two = EvidenceResolver(tables: ResolverTables(readingOn: 2))
+        #expect(one.tables.missingResources.isEmpty)
+        let strings = [
+            "Department of Chemistry, Tsinghua University, Beijing 100084, China",
+            "Institut Charles Gerhardt, Université de Montpellier, CNRS, Montpellier, France",
+            "Cambridge, MA",
+            "Dept. of Chemistry, University of Cambridge, Lensfield Road, Cambridge CB2 1EW",
+            "Max-Planck-Institut für Kohlenforschung, Mülheim an der Ruhr",
+            "Indian Institute of Science, Bangalore",
+            "Department of Chemistry",
+            "RIKEN, Wako, Saitama",
+        ]
+        for s in strings { #expect(one.resolve(s) == two.resolve(s), "\(s)") }
+        #expect(one.resolve(strings[0]).country == CountryCode("CN"))
+    }
+}
