@@ -129,6 +129,24 @@ public final class ByteSource {
         return Array(out[0..<produced])
     }
 
+    /// Reads the next chunk of (decompressed) content into `buffer` from
+    /// `offset` on, making `buffer` longer if it has less room than a
+    /// chunk, and returns how many bytes it stored (0 at the end). A plain
+    /// file is read straight into `buffer`, without the copy ``nextChunk()`` makes.
+    public func readNextChunk(into buffer: inout [UInt8], at offset: Int) throws -> Int {
+        guard !isGzip, pending.isEmpty else {
+            guard let chunk = try nextChunk() else { return 0 }
+            if buffer.count < offset + chunk.count { buffer += [UInt8](repeating: 0, count: offset + chunk.count - buffer.count) }
+            buffer.withUnsafeMutableBytes { b in chunk.withUnsafeBytes { b.baseAddress!.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+            return chunk.count
+        }
+        if buffer.count < offset + chunkSize { buffer += [UInt8](repeating: 0, count: offset + chunkSize - buffer.count) }
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, chunkSize) }
+        if n < 0 { throw InputError(.unreadable, at: SourcePosition(file: path, byteOffset: bytesRead), "read failed: \(String(cString: strerror(errno)))") }
+        bytesRead += n
+        return n
+    }
+
     private var inputHold: [UInt8] = []
     private var inputOffset = 0
 

@@ -73,7 +73,11 @@ public struct XMLRecordChunker {
     private let source: ByteSource
     private let open: [UInt8]
     private let close: [UInt8]
+    /// Bytes read and not yet cut into a batch: `carry[0..<used]`. The
+    /// array stays as long as the longest window read so far, and chunks
+    /// are read straight into its tail.
     private var carry: [UInt8] = []
+    private var used = 0
     /// Decompressed bytes before `carry`.
     private var carryOffset = 0
     private var produced = 0
@@ -95,23 +99,25 @@ public struct XMLRecordChunker {
     /// The next batch, or `nil` at the end of the file.
     public mutating func next() throws -> Batch? {
         while !atEnd {
-            if carry.count >= targetBytes, let cut = lastClose(in: carry) {
+            if used >= targetBytes, let cut = lastClose() {
                 return makeBatch(upTo: cut)
             }
-            guard let chunk = try source.nextChunk() else {
+            let n = try source.readNextChunk(into: &carry, at: used)
+            guard n > 0 else {
                 atEnd = true
                 break
             }
-            carry.append(contentsOf: chunk)
+            used += n
             if !sawStart { inspectPrologue() }
-            if carry.count > maximumRecordBytes + targetBytes, lastClose(in: carry) == nil {
+            if used > maximumRecordBytes + targetBytes, lastClose() == nil {
                 throw InputError(.malformed, at: SourcePosition(file: source.path, byteOffset: carryOffset),
                                  "no </\(element)> within \(maximumRecordBytes >> 20) MB: a record this large is not a \(element) record")
             }
         }
-        if let cut = lastClose(in: carry) { return makeBatch(upTo: cut) }
-        tail = carry
+        if let cut = lastClose() { return makeBatch(upTo: cut) }
+        tail = Array(carry[0..<used])
         carry = []
+        used = 0
         return nil
     }
 
@@ -120,7 +126,7 @@ public struct XMLRecordChunker {
     public var remainder: [UInt8] { tail }
 
     private mutating func inspectPrologue() {
-        guard let first = firstOpen(in: carry, from: 0) else { return }
+        guard let first = firstOpen(from: 0) else { return }
         sawStart = true
         let prologue = carry[0..<first]
         if prologue.starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: carry, from: 0, to: first) {
@@ -130,27 +136,28 @@ public struct XMLRecordChunker {
     }
 
     private mutating func makeBatch(upTo end: Int) -> Batch? {
-        let start = firstOpen(in: carry, from: 0) ?? end
+        let start = firstOpen(from: 0) ?? end
         let batch = Batch(index: produced, bytes: carry[start..<end], leadingLines: LineBreaks.count(carry[0..<start]),
                           declaration: declaration)
         // Keep only the unfinished record; the buffer's capacity is reused.
-        let rest = carry.count - end
+        let rest = used - end
         if rest > 0 {
             carry.withUnsafeMutableBufferPointer { b in
                 _ = memmove(b.baseAddress!, b.baseAddress! + end, rest)
             }
         }
-        carry.removeLast(carry.count - rest)
+        used = rest
         carryOffset += end
         produced += 1
         return batch
     }
 
-    /// Index just after the last `</element>` in `bytes`, or nil.
-    private func lastClose(in bytes: [UInt8]) -> Int? {
+    /// Index just after the last `</element>` in the bytes read, or nil.
+    private func lastClose() -> Int? {
+        let bytes = carry
         let n = close.count
-        guard bytes.count >= n else { return nil }
-        var i = bytes.count - n
+        guard used >= n else { return nil }
+        var i = used - n
         while i >= 0 {
             if bytes[i] == 0x3C, bytes[i + 1] == 0x2F {
                 var match = true
@@ -162,11 +169,12 @@ public struct XMLRecordChunker {
         return nil
     }
 
-    /// Index of the first `<element` followed by space, `>` or `/`.
-    private func firstOpen(in bytes: [UInt8], from: Int) -> Int? {
+    /// Index of the first `<element` followed by space, `>` or `/` in the bytes read.
+    private func firstOpen(from: Int) -> Int? {
+        let bytes = carry
         var i = from
-        while let j = find(open, in: bytes, from: i, to: bytes.count) {
-            if j + open.count < bytes.count {
+        while let j = find(open, in: bytes, from: i, to: used) {
+            if j + open.count < used {
                 let b = bytes[j + open.count]
                 if b == 0x20 || b == 0x3E || b == 0x2F || b == 0x09 || b == 0x0A || b == 0x0D { return j }
             } else {
