@@ -2,9 +2,8 @@
 ///
 /// Handlers are not generic: what a caller keeps of a record is made by
 /// ``onRecord``, a closure set where the caller's types are known. A generic
-/// handler class reached through libxml2's callbacks runs unspecialized,
-/// every stored property found through its metadata, which measured
-/// several percent of a substance file.
+/// handler class reached through libxml2's callbacks would run
+/// unspecialized, every stored property found through its metadata.
 protocol XMLRecordHandler: XMLFieldHandler {
     /// What the handler lends for each usable record.
     associatedtype Fields
