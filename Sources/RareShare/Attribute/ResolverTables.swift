@@ -74,13 +74,8 @@ final class ResolverTables: Sendable {
             let read = { @Sendable (i: Int) -> [PreparedRow]? in
                 ResolverTables.rows(of: resources[i], i == 0 ? ResolverTables.organizationRow : ResolverTables.cityRow)
             }
-            let slots = RowSlots(count: resources.count)
-            if threads > 1 {
-                DispatchQueue.concurrentPerform(iterations: resources.count) { i in slots.set(i, read(i)) }
-            } else {
-                for i in resources.indices { slots.set(i, read(i)) }
-            }
-            for (i, list) in slots.all.enumerated() {
+            let rows = ConcurrentMap.values(count: resources.count, concurrently: threads > 1, read)
+            for (i, list) in rows.enumerated() {
                 guard let list else { missing.append(resources[i]); continue }
                 for row in list { table.add(words: row.words, row.meaning) }
             }
@@ -93,15 +88,6 @@ final class ResolverTables: Sendable {
     private struct PreparedRow: Sendable {
         var words: [UInt64]
         var meaning: PhraseMeaning
-    }
-
-    /// The rows of each resource, filled from several threads.
-    private final class RowSlots: @unchecked Sendable {
-        private var rows: [[PreparedRow]?]
-        private let lock = NSLock()
-        init(count: Int) { rows = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ list: [PreparedRow]?) { lock.lock(); rows[i] = list; lock.unlock() }
-        var all: [[PreparedRow]?] { lock.lock(); defer { lock.unlock() }; return rows }
     }
 
     /// `name TAB countries TAB kind` (n = name, a = acronym, read only in capitals).

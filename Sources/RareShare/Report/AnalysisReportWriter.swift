@@ -25,12 +25,11 @@ public struct AnalysisReportWriter {
     public func write(_ result: AnalysisResult) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let files = makers(result)
-        let texts = TextSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in texts.set(i, files[i].make()) }
+        let texts = ConcurrentMap.values(count: files.count) { files[$0].make() }
         var written: [String] = []
         for (i, file) in files.enumerated() {
             let path = (folder as NSString).appendingPathComponent(file.name)
-            do { try texts.get(i).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            do { try texts[i].write(toFile: path, atomically: true, encoding: .utf8) } catch {
                 throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
             }
             written.append(file.name)
@@ -42,15 +41,6 @@ public struct AnalysisReportWriter {
     private struct FileMaker: Sendable {
         var name: String
         var make: @Sendable () -> String
-    }
-
-    /// Texts made concurrently, one slot per file; each slot is written by one task only.
-    private final class TextSlots: @unchecked Sendable {
-        private var texts: [String]
-        private let lock = NSLock()
-        init(count: Int) { texts = Array(repeating: "", count: count) }
-        func set(_ i: Int, _ text: String) { lock.lock(); texts[i] = text; lock.unlock() }
-        func get(_ i: Int) -> String { lock.lock(); defer { lock.unlock() }; return texts[i] }
     }
 
     private func makers(_ result: AnalysisResult) -> [FileMaker] {
