@@ -137,6 +137,8 @@ public struct MedlineTextReader: WorkReader {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
             current?.hasSource = false
         }
+        if lines.source.damage?.losesContent == true { current?.hasSource = false }
+        log.note(lines.source.damage, file: path, recordsKept: stats.recordsRead - (current == nil ? 0 : 1), recordKind: "article")
         if let last = current {
             if !lines.lastLineTerminated || !last.hasSource {
                 stats.recordsSkipped += 1

@@ -97,6 +97,7 @@ public enum JSONWorkFile {
     /// Adds what the batcher found about the stream itself to the counts and the log.
     static func finish(_ batcher: JSONRecordBatcher, stats: inout ReadStatistics, log: inout ProblemLog) {
         for p in batcher.streamProblems { log.record(p) }
+        log.note(batcher.damage, file: stats.file, recordsKept: stats.recordsRead, recordKind: "work")
         if let cut = batcher.truncatedRecord {
             stats.recordsRead += 1
             stats.recordsSkipped += 1
