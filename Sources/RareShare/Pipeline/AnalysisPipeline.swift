@@ -18,7 +18,12 @@ public struct AnalysisPipeline: Sendable {
     /// How many substances without a year are listed by registry number (all are counted).
     public static let listedWithoutYear = 10_000
 
+    /// Runs every stage with the run's plausible years (``YearParser/plausible``) in force.
     public func run(progress: (@Sendable (ProgressEvent) -> Void)? = nil) async throws -> AnalysisResult {
+        try await YearParser.$plausible.withValue(options.plausibleYears) { try await runStages(progress: progress) }
+    }
+
+    private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
         let substanceMode = !options.substanceFiles.isEmpty
 

@@ -103,7 +103,7 @@ public struct MedlineTextReader: WorkReader {
             }
             if let bad = p.badYear {
                 log.record(Problem(.warning, at: position, recordKind: "article", recordID: w.sourceID.map { "PMID \($0)" },
-                                   field: "DP", reason: "\"\(bad)\" does not start with a year"))
+                                   field: "DP", reason: YearParser.whyNotAYear(bad).replacingOccurrences(of: "is not a year", with: "does not start with a year")))
             }
             stats.recordsUsed += 1
             stats.noteYear(w.year)
