@@ -23,26 +23,61 @@ public struct AnalysisPipeline: Sendable {
         try await YearParser.$plausible.withValue(options.plausibleYears) { try await runStages(progress: progress) }
     }
 
+    /// The stages in the order the joins force: citations, works (kept only
+    /// for DOIs some citation names), substances, the join, the aggregate.
     private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
-        let substanceMode = !options.substanceFiles.isEmpty
-
         // Every file must exist and be of the kind named before any work starts.
         let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,
                                  workFormat: options.workFormat, strict: options.strict)
         quality.problems.merge(plan.problems)
-        let workReaders = plan.works.compactMap { file in file.workReader().map { (file.path, $0) } }
+        let resolverReady = prepareResolver(needed: !plan.works.isEmpty)
 
-        // The affiliation resolver's tables take a while to build: with more
-        // than one thread, build them on a spare core while citations (and
-        // the first works) are read; the first work to attribute waits for them.
+        var citations = try await readCitations(plan.citations, quality: &quality, progress: progress)
+        let substanceMode = !options.substanceFiles.isEmpty
+        var works = try await readWorks(plan.works, citedBy: substanceMode ? citations : nil, quality: &quality, progress: progress)
+        await resolverReady?.value
+        Self.note(works.attribution, in: &quality)
+        guard substanceMode else {
+            let units = works.publicationUnits
+            quality.unitsWithoutCountry = units.reduce(0) { $0 + ($1.isAttributed ? 0 : 1) }
+            let counting = await aggregate(count: units.count) { units[$0] }
+            return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
+        }
+
+        // Works matter only through the citations that name them: resolve
+        // each citation to its authorship once, and let the DOI index go
+        // before the largest table grows.
+        let join = SubstanceJoin(authorships: works.authorships,
+                                 authorshipOfSlot: citations.joinSlots(authorshipOfDOI: works.authorshipOfDOI))
+        works = WorkIngest(substanceMode: substanceMode, settings: works.settings)
+        citations.releaseDOIs()
+
+        var firsts = FirstReportTable()
+        for file in plan.substances {
+            try await readSubstances(file, citations: citations, into: &firsts, quality: &quality, progress: progress)
+        }
+        quality.distinctSubstances = firsts.count
+        join.noteQuality(of: firsts, in: &quality, listing: Self.listedWithoutYear)
+        let table = firsts
+        let counting = await aggregate(count: table.count) { join.unit(table, $0) }
+        return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
+    }
+
+    /// The affiliation resolver's tables take a while to build: with more
+    /// than one thread, build them on a spare core while citations (and the
+    /// first works) are read; the first work to attribute waits for them.
+    private func prepareResolver(needed: Bool) -> Task<Void, Never>? {
+        guard needed && options.threads > 1 else { return nil }
         let resolver = options.resolver
-        let resolverReady: Task<Void, Never>? = !workReaders.isEmpty && options.threads > 1
-            ? Task.detached(priority: .userInitiated) { [threads = options.threads] in resolver.prepare(threads: threads) } : nil
+        return Task.detached(priority: .userInitiated) { [threads = options.threads] in resolver.prepare(threads: threads) }
+    }
 
-        // 1. Citations.
+    /// Stage 1: the citation id → year and DOI index.
+    private func readCitations(_ files: [InputFile], quality: inout DataQuality,
+                               progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> CitationIndex {
         var citations = CitationIndex()
-        for input in plan.citations {
+        for input in files {
             let file = input.path
             var log = ProblemLog()
             let stats: ReadStatistics
@@ -56,111 +91,50 @@ public struct AnalysisPipeline: Sendable {
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "citations", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
-        var neededDOIs = substanceMode ? citations.doiNumbers : nil
+        return citations
+    }
 
-        // 2. Bibliographic records, attributed as they are read.
-        var works = WorkIngest(substanceMode: substanceMode, doiCount: citations.doiCount)
-        var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
-        for (file, reader) in workReaders {
+    /// Stage 2: bibliographic records, attributed as they are read; with
+    /// `citedBy` (substance runs), only those whose DOI a citation names.
+    private func readWorks(_ files: [InputFile], citedBy citations: CitationIndex?, quality: inout DataQuality,
+                           progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> WorkIngest {
+        let settings = WorkIngest.Settings(threads: options.threads, batchBytes: options.batchBytes,
+                                           resolver: options.resolver, policy: options.affiliations)
+        var works = WorkIngest(substanceMode: citations != nil, settings: settings,
+                               needed: citations?.doiNumbers, doiCount: citations?.doiCount ?? 0)
+        for file in files {
+            guard let reader = file.workReader() else { continue }
             var log = ProblemLog()
-            let stats: ReadStatistics
-            let jsonSchema: JSONWorkFile.ValueParser? = switch reader.format {
-            case .openAlexJSON: OpenAlexReader.valueParser
-            case .crossrefJSON: CrossrefReader.valueParser
-            default: nil
-            }
-            if let jsonSchema {
-                stats = try await works.readParallel(file, format: reader.format, parseValue: jsonSchema, threads: options.threads, batchBytes: options.batchBytes, needed: neededDOIs,
-                                                     attributor: attribution, log: &log, quality: &quality,
-                                                     counts: &attribution, progress: progress)
-            } else {
-                stats = try reader.read(path: file, log: &log) { work in
-                    works.add(work, needed: neededDOIs, attributor: &attribution, quality: &quality)
-                }
-            }
+            let stats = try await works.ingest(file, reader: reader, log: &log, quality: &quality, progress: progress)
             try finish(file: stats, log: log, into: &quality)
-            progress?(ProgressEvent(stage: "works", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
+            progress?(ProgressEvent(stage: "works", file: file.path, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
-        await resolverReady?.value
+        return works
+    }
+
+    /// The attribution counts of the works kept, for the data-quality report.
+    private static func note(_ attribution: CountryAttributor, in quality: inout DataQuality) {
         quality.authorsSeen = attribution.authorsSeen
         quality.authorsWithoutCountry = attribution.authorsWithoutCountry
         quality.authorsWithoutAffiliation = attribution.authorsWithoutAffiliation
         quality.unresolvedAffiliations = attribution.unresolved
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { (affiliation: $0.key, count: $0.value) }
-
-        let aggregator = ParallelAggregator(threads: options.threads, pairs: options.pairs)
-        guard substanceMode else {
-            let units = works.publicationUnits
-            quality.unitsWithoutCountry = units.reduce(0) { $0 + ($1.isAttributed ? 0 : 1) }
-            let counting = await aggregate(count: units.count, with: aggregator) { units[$0] }
-            return AnalysisResult(unit: .publication, tally: counting.tallies[0], quality: quality, counting: counting)
-        }
-
-        // Works matter only through the citations that name them: resolve
-        // each citation to its authorship once, and let the DOI index go
-        // before the largest table grows.
-        let authorships = works.authorships
-        let authorshipOfSlot = citations.joinSlots(authorshipOfDOI: works.authorshipOfDOI)
-        works = WorkIngest(substanceMode: substanceMode)
-        neededDOIs = nil
-        citations.releaseDOIs()
-
-        // 3. Substances: the first report of each registry number.
-        var firsts = FirstReportTable()
-        let citationTable = citations
-        for file in plan.substances {
-            let stats = try await readSubstances(file, citations: citationTable, into: &firsts, quality: &quality, progress: progress)
-            _ = stats
-        }
-        quality.distinctSubstances = firsts.count
-
-        // 4. Join, classify and aggregate, unit by unit, without materialising all units.
-        var dropped: [Int] = []
-        var withoutCitation = 0, withoutDOI = 0, withoutRecord = 0, withoutCountry = 0
-        for i in 0..<firsts.count {
-            guard firsts.years[i] != 0 else {
-                dropped.append(i)
-                continue
-            }
-            let slot = firsts.citationSlot(i)
-            guard slot >= 0 else { withoutCitation += 1; continue }
-            let a = authorshipOfSlot[Int(slot)]
-            guard a != CitationIndex.noDOI else { withoutDOI += 1; continue }
-            guard a >= 0 else { withoutRecord += 1; continue }
-            if authorships[Int(a)].authorCount == 0 { withoutCountry += 1 }
-        }
-        quality.substancesWithoutYear = dropped.count
-        quality.substancesWithoutYearListed = firsts.registryNumbers(at: Array(dropped.prefix(Self.listedWithoutYear)))
-        quality.reportsWithUnknownCitation = withoutCitation
-        quality.reportsWithoutDOI = withoutDOI
-        quality.unitsWithoutRecord = withoutRecord
-        quality.unitsWithoutCountry = withoutCountry
-
-        let table = firsts
-        let counting = await aggregate(count: table.count, with: aggregator) { i -> AttributedUnit? in
-            let year = Int(table.years[i])
-            guard year != 0 else { return nil }
-            let slot = table.citationSlot(i)
-            let a = slot >= 0 ? authorshipOfSlot[Int(slot)] : -1
-            return AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
-                                  composition: table.composition(i))
-        }
-        return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
     }
 
     /// The paper's method first, then the other methods asked for, in one pass.
-    private func aggregate(count: Int, with aggregator: ParallelAggregator,
-                           unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> CountingResults {
+    private func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> CountingResults {
+        let aggregator = ParallelAggregator(threads: options.threads, pairs: options.pairs)
         var methods: [CountingMethod] = [.paper]
         for m in options.countingMethods where !methods.contains(m) { methods.append(m) }
         return await aggregator.aggregate(count: count, unit: unit, methods: methods,
                                           network: options.collaborationNetwork, production: options.countryProduction)
     }
 
-    /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.
+    /// Stage 3: reads one substance file in parallel batches and folds its
+    /// records into `firsts` (the first report per registry number) in file order.
     private func readSubstances(_ input: InputFile, citations: CitationIndex, into firsts: inout FirstReportTable,
-                                quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+                                quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws {
         let builder = FirstReportCandidateBuilder(citations: citations)
         let reader = ReaxysSubstanceReader()
         let file = input.path
@@ -181,7 +155,6 @@ public struct AnalysisPipeline: Sendable {
             })
         }
         try finish(file: stats, log: log, into: &quality)
-        return stats
     }
 
     /// Reads an XML file of records in parallel batches (``XMLRecordChunker``),

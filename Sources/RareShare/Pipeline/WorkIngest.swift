@@ -3,8 +3,37 @@
 /// record read for a DOI, or for a source id, wins; in publication runs a
 /// record without DOI is also a duplicate of an earlier one with the same
 /// title, year and first author — the ``WorkMerger`` key).
+///
+/// Every bibliographic format takes the same path: works come in batches
+/// (records cut from a JSON file, or works a streaming reader hands on),
+/// each batch is attributed by a fresh ``CountryAttributor`` that shares the
+/// run's ``ResolutionCache``, and batches are accepted in file order. So a
+/// string repeated across a whole run is resolved once, whatever the format,
+/// and counts stay those of the works kept.
 struct WorkIngest {
+    /// What every file of a run is ingested with.
+    struct Settings: Sendable {
+        /// Tasks parsing and attributing JSON batches; results do not depend on it.
+        var threads: Int
+        /// Bytes of JSON records per batch.
+        var batchBytes: Int
+        var resolver: any AffiliationResolver
+        var policy: AffiliationPolicy
+        /// Answers of `resolver` shared by every batch of every file of the run.
+        var cache = ResolutionCache()
+
+        /// A fresh attributor for one batch: its counts stay apart until the batch is accepted.
+        func makeAttributor() -> CountryAttributor { CountryAttributor(resolver: resolver, policy: policy, sharedCache: cache) }
+    }
+
+    /// Works a streaming reader hands on per batch: enough to make a batch
+    /// worth its attributor, few enough that holding them costs little.
+    static let worksPerBatch = 256
+
     let substanceMode: Bool
+    let settings: Settings
+    /// The DOIs citations name, with their numbers (substance runs); nil keeps every work.
+    let needed: [String: Int32]?
     /// Position in ``authorships`` by DOI number (``CitationIndex/doiNumbers``;
     /// substance runs), -1 for a DOI no record was read for. Four bytes a DOI,
     /// so the join that looks it up for every substance stays in cache.
@@ -13,12 +42,17 @@ struct WorkIngest {
     private(set) var authorships: [Authorship] = []
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
+    /// The attribution counts of the works kept (authors seen, unresolved strings).
+    private(set) var attribution: CountryAttributor
     private var seenKeys = Set<String>()
     private var seenTitles = Set<Int>()
 
-    /// `doiCount`: how many DOIs citations name (substance runs).
-    init(substanceMode: Bool, doiCount: Int = 0) {
+    /// `needed`: the DOIs citations name, numbered (substance runs; `doiCount` of them).
+    init(substanceMode: Bool, settings: Settings, needed: [String: Int32]? = nil, doiCount: Int = 0) {
         self.substanceMode = substanceMode
+        self.settings = settings
+        self.needed = needed
+        attribution = settings.makeAttributor()
         if substanceMode { authorshipOfDOI = [Int32](repeating: -1, count: doiCount) }
     }
 
@@ -52,7 +86,8 @@ struct WorkIngest {
         return p
     }
 
-    mutating func accept(_ p: Prepared, attributor: inout CountryAttributor, quality: inout DataQuality) {
+    /// Keeps a prepared work unless the run does not need it or already has it.
+    mutating func accept(_ p: Prepared, quality: inout DataQuality) {
         quality.worksRead += 1
         if p.doi == nil { quality.worksWithoutDOI += 1 }
         if substanceMode {
@@ -61,43 +96,68 @@ struct WorkIngest {
             if authorshipOfDOI[number] >= 0 { quality.duplicateWorks += 1; return }
             authorshipOfDOI[number] = Int32(authorships.count)
             authorships.append(authorship)
-            attributor.add(p.counts)
+            attribution.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
             if let t = p.titleKey, !seenTitles.insert(t).inserted, p.doi == nil { quality.duplicateWorks += 1; return }
             guard let year = p.year, let authorship = p.authorship else { quality.worksWithoutYear += 1; return }
             publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
-            attributor.add(p.counts)
+            attribution.add(p.counts)
         }
     }
 
-    /// Sequential path, for readers that stream one record at a time.
-    mutating func add(_ work: Work, needed: [String: Int32]?, attributor: inout CountryAttributor, quality: inout DataQuality) {
-        var local = attributor
-        let p = Self.prepare(work, needed: needed, attributor: &local)
-        accept(p, attributor: &attributor, quality: &quality)
+    /// Reads one bibliographic file, attributing its works in batches and
+    /// accepting them in file order. - Throws: ``InputError`` from the reader.
+    mutating func ingest(_ file: InputFile, reader: any WorkReader, log: inout ProblemLog, quality: inout DataQuality,
+                         progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+        switch file.format {
+        case .openAlexJSON: try await readJSON(file, parseValue: OpenAlexReader.valueParser, log: &log, quality: &quality, progress: progress)
+        case .crossrefJSON: try await readJSON(file, parseValue: CrossrefReader.valueParser, log: &log, quality: &quality, progress: progress)
+        default: try readStream(file.path, reader: reader, log: &log, quality: &quality)
+        }
     }
 
-    /// Parallel path for JSON works: records are cut sequentially, parsed and
-    /// attributed in batches on `threads` tasks, and accepted in file order.
-    mutating func readParallel(_ file: String, format: SourceFormat, parseValue: @escaping JSONWorkFile.ValueParser,
-                               threads: Int, batchBytes: Int = 4 << 20, needed: [String: Int32]?, attributor template: CountryAttributor,
-                               log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
-                               progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
-        let source = try ByteSource(path: file)
+    /// The works of one batch, attributed by one attributor sharing the run's cache.
+    static func prepare(_ works: [Work], settings: Settings, needed: [String: Int32]?) -> [Prepared] {
+        var attributor = settings.makeAttributor()
+        return works.map { prepare($0, needed: needed, attributor: &attributor) }
+    }
+
+    /// A streaming reader's works, gathered into batches as it hands them on.
+    private mutating func readStream(_ path: String, reader: any WorkReader, log: inout ProblemLog,
+                                     quality: inout DataQuality) throws -> ReadStatistics {
+        var batch: [Work] = []
+        batch.reserveCapacity(Self.worksPerBatch)
+        func acceptBatch() {
+            for p in Self.prepare(batch, settings: settings, needed: needed) { accept(p, quality: &quality) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        let stats = try reader.read(path: path, log: &log) { work in
+            batch.append(work)
+            if batch.count == Self.worksPerBatch { acceptBatch() }
+        }
+        acceptBatch()
+        return stats
+    }
+
+    /// JSON works: records are cut sequentially, parsed and attributed in
+    /// batches on ``Settings/threads`` tasks, and accepted in file order.
+    private mutating func readJSON(_ file: InputFile, parseValue: @escaping JSONWorkFile.ValueParser, log: inout ProblemLog,
+                                   quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
+        let path = file.path
+        let source = try ByteSource(path: path)
         var batcher = JSONRecordBatcher(source: source)
-        batcher.bytesPerBatch = batchBytes
-        var stats = ReadStatistics(file: file, format: format)
-        let resolver = template.resolver, policy = template.policy
-        let sharedCache = ResolutionCache()
-        try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in
-            var local = CountryAttributor(resolver: resolver, policy: policy, sharedCache: sharedCache)
+        batcher.bytesPerBatch = settings.batchBytes
+        var stats = ReadStatistics(file: path, format: file.format)
+        let settings = settings, needed = needed
+        try await OrderedParallelMap.run(threads: settings.threads, produce: { try batcher.next() }, transform: { batch in
             var parsed: [JSONWorkFile.ParsedRecord] = []
             parsed.reserveCapacity(batch.records.count)
             for record in batch.records {
-                JSONWorkFile.parse(record, file: file, ordinal: 0, with: parseValue, into: &parsed)
+                JSONWorkFile.parse(record, file: path, ordinal: 0, with: parseValue, into: &parsed)
             }
-            return parsed.map { ($0, $0.works.map { Self.prepare($0, needed: needed, attributor: &local) }) }
+            var attributor = settings.makeAttributor()
+            return parsed.map { ($0, $0.works.map { Self.prepare($0, needed: needed, attributor: &attributor) }) }
         }, consume: { out in
             for (parsed, prepared) in out {
                 if let junk = parsed.junk { batcher.noteJunk(junk) }
@@ -115,10 +175,10 @@ struct WorkIngest {
                 for (work, p) in zip(parsed.works, prepared) {
                     stats.recordsUsed += 1
                     stats.noteYear(work.year)
-                    accept(p, attributor: &attributor, quality: &quality)
+                    accept(p, quality: &quality)
                 }
             }
-            progress?(ProgressEvent(stage: "works", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
+            progress?(ProgressEvent(stage: "works", file: path, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
                                     records: stats.recordsRead))
         })
         JSONWorkFile.finish(batcher, stats: &stats, log: &log)
