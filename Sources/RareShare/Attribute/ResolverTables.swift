@@ -128,6 +128,7 @@ final class ResolverTables: Sendable {
         bytes.reserveCapacity(source.fileSize * 4)
         do {
             while let chunk = try source.nextChunk() { bytes += chunk }
+            try source.throwIfDamaged()
         } catch {
             return nil
         }
