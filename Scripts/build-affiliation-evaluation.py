@@ -9,7 +9,13 @@ Labels come from the records themselves, never from the resolver:
             part ("..., Ames, IA 50011 USA"); the country is read with the
             table below;
   scopus    `Affiliations` entries, whose last comma part is the country;
-  pubmed    <Affiliation> texts whose last comma part is exactly a country name.
+  pubmed    <Affiliation> texts whose last comma part is exactly a country name;
+  s2aff     the gold affiliation annotations of allenai/S2AFF (Apache-2.0):
+            strings linked to ROR ids by human annotators; the label is the
+            registry's country of those ids (../shared/data/ror), when they
+            agree.  `s2aff-gold.tsv` (affiliation TAB ROR ids) is extracted
+            from the repository's data/gold_affiliation_annotations*.csv
+            with --import-s2aff DIR.
 For every wos / scopus / pubmed string the same string with its country part
 cut off is added too (source suffix `-cut`), the hard case the resolver must
 answer from regions, organizations, cities and e-mail domains.
@@ -24,6 +30,8 @@ import csv, glob, gzip, json, os, re, sys, xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = os.path.join(ROOT, "..", "shared", "corpora")
 OUT = os.path.join(ROOT, "Fixtures", "affiliations", "evaluation.tsv")
+S2AFF = os.path.join(ROOT, "Fixtures", "affiliations", "s2aff-gold.tsv")
+ROR = os.path.join(ROOT, "..", "shared", "data", "ror", "organizations.tsv.gz")
 
 # Country names as the exports print them (Web of Science, Scopus, PubMed).
 NAMES = {
@@ -158,8 +166,53 @@ def pubmed():
                         add_with_cut(t, "pubmed")
                     el.clear()
 
+def import_s2aff(folder):
+    """Writes S2AFF: (affiliation, ROR ids) of every annotated string the
+    annotators marked valid and correctly linked (or corrected)."""
+    out = {}
+    def keep(text, ids):
+        text = " ".join(text.replace("#TAB#", " ").replace("#N#", " ").split())
+        ids = sorted(set(re.findall(r"ror\.org/([0-9a-z]{9})", ids)))
+        if text and ids:
+            out.setdefault(text, set()).add(" ".join(ids))
+    with open(os.path.join(folder, "gold_affiliation_annotations.csv"), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            keep(row["original_affiliation"], row["labels"])
+    for year in ("2021", "2022"):
+        with open(os.path.join(folder, f"gold_affiliation_annotations_{year}.csv"), encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                if "labels" in row:
+                    keep(row["original_affiliation"], row["labels"])
+                elif row["valid_affiliation_string"] == "yes":
+                    keep(row["raw_affiliation_string"], row["ror_ids"] if row["correct"] == "yes" else row["ror_labels_or_wikidata"])
+    with open(os.environ.get("S2AFF_OUT", S2AFF), "w", encoding="utf-8") as f:
+        f.write("affiliation\tror_ids\n")
+        for text in sorted(out):
+            if len(out[text]) == 1:
+                f.write(f"{text}\t{out[text].pop()}\n")
+
+def s2aff():
+    path = os.environ.get("S2AFF_OUT", S2AFF)
+    if not os.path.exists(path):
+        return
+    country = {}
+    with gzip.open(ROR, "rt", encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            cols = line.split("\t")
+            country[cols[0]] = cols[5]
+    with open(path, encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            text, ids = line.rstrip("\n").split("\t")
+            codes = {country.get(i) for i in ids.split()}
+            if len(codes) == 1 and None not in codes:
+                add(text, codes.pop(), "s2aff")
+
 def main():
-    openalex(); wos(); scopus(); pubmed()
+    if len(sys.argv) == 3 and sys.argv[1] == "--import-s2aff":
+        import_s2aff(sys.argv[2])
+    openalex(); wos(); scopus(); pubmed(); s2aff()
     out = []
     for text, labels in rows.items():
         codes = {c for c, _ in labels}
@@ -170,7 +223,7 @@ def main():
         out.append((source, text, code))
     out.sort()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as f:
+    with open(os.environ.get("EVALUATION_OUT", OUT), "w", encoding="utf-8") as f:
         f.write("country\tnames_country\tsource\taffiliation\n")
         for source, text, code in out:
             f.write(f"{code}\t{'yes' if names_country(text, code) else 'no'}\t{source}\t{text}\n")

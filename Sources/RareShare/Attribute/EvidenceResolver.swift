@@ -100,6 +100,11 @@ public struct EvidenceResolver: AffiliationResolver {
                     || text.words[m.range.upperBound].part != text.words[m.range.upperBound - 1].part
                 if !endsPart { m.meanings.removeAll { $0.capitalsOnly && $0.kind == .country } }
             }
+            // City names hold no comma: "Southampton SO, UK" is no town "So Uk".
+            if m.range.count > 1, text.words[m.range.lowerBound].part != text.words[m.range.upperBound - 1].part,
+               m.meanings.contains(where: { $0.kind == .city }) {
+                m.meanings.removeAll { $0.kind == .city }
+            }
             if capitals, !shouting, m.range.count == 1, text.words[m.range.lowerBound].length <= 5,
                m.meanings.contains(where: { $0.kind == .city }) {
                 m.meanings.removeAll { $0.kind == .city }

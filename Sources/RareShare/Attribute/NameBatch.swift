@@ -7,9 +7,11 @@
 /// order, so the table built from a batch is the same on one core or two.
 struct NameBatch: Sendable {
     enum Layout: Sendable {
-        /// `name TAB countries TAB kind` (n = name, a = acronym, read only in capitals).
+        /// `name TAB countries TAB kind` (n = name, a = acronym, read only in
+        /// capitals, g = a name of generic words only, which is weak).
         case organizations
-        /// `name TAB CC:population,CC:population` (largest first).
+        /// `name TAB CC:population,CC:population TAB own` (largest first; own
+        /// `a`: only another name of the place, which is weak).
         case cities
     }
 
@@ -24,6 +26,8 @@ struct NameBatch: Sendable {
     private(set) var populations: [Int32] = []
     /// Acronym rows (organizations only).
     private(set) var acronyms: [Bool] = []
+    /// Weak rows: generic-word organization names, other names of places.
+    private(set) var weak: [Bool] = []
 
     var count: Int { wordEnds.count }
 
@@ -59,15 +63,16 @@ struct NameBatch: Sendable {
         let name = UnsafeBufferPointer(rebasing: line[..<tab])
         let rest = UnsafeBufferPointer(rebasing: line[(tab + 1)...])
         let codeStart = codes.count
-        var acronym = false
+        let tab2 = rest.firstIndex(of: 9) ?? rest.count
+        let flag: UInt8 = tab2 + 1 < rest.count ? rest[tab2 + 1] : 0
+        let acronym = layout == .organizations && flag == UInt8(ascii: "a")
+        let isWeak = flag == UInt8(ascii: layout == .organizations ? "g" : "a")
         switch layout {
         case .organizations:
-            let tab2 = rest.firstIndex(of: 9) ?? rest.count
-            acronym = tab2 + 1 < rest.count && rest[tab2 + 1] == UInt8(ascii: "a")
             if acronym && NameBatch.isCodeLike(name) { return }
             NameBatch.codes(in: UnsafeBufferPointer(rebasing: rest[..<tab2]), into: &codes)
         case .cities:
-            NameBatch.cityCodes(in: rest, into: &codes, populations: &populations)
+            NameBatch.cityCodes(in: UnsafeBufferPointer(rebasing: rest[..<tab2]), into: &codes, populations: &populations)
         }
         _ = WordScanner.scan(name, into: &words)
         if codes.count == codeStart || words.isEmpty || (layout == .cities && !NameBatch.isPlaceName(words)) {
@@ -78,7 +83,8 @@ struct NameBatch: Sendable {
         for w in words { hashes.append(w.hash) }
         wordEnds.append(Int32(hashes.count))
         codeEnds.append(Int32(codes.count))
-        if layout == .organizations { acronyms.append(acronym) }
+        acronyms.append(acronym)
+        weak.append(isWeak)
     }
 
     /// A country code or a US, Canadian or Australian postal abbreviation

@@ -12,7 +12,9 @@ struct PhraseMeaning: Sendable {
     var populations: [Int] = []
     /// Read only if every letter was a capital in the original.
     var capitalsOnly = false
-    /// A country name that also names something else (see ``CountryNames/weak``).
+    /// A country name that also names something else (see
+    /// ``CountryNames/weak``), an organization name made of generic words
+    /// only ("Western University"), or a place's other name, not its own.
     var isWeak = false
     /// Row of the user's overrides file, for evidence.
     var overrideLine = 0
@@ -142,6 +144,7 @@ struct PhraseTable: Sendable {
         packed[i].first = first
         packed[i].count = UInt16(min(m.countries.count, Int(UInt16.max)))
         packed[i].hasPopulations = !m.populations.isEmpty
+        packed[i].isWeak = m.isWeak
     }
 
     /// Record `i` as a value.
@@ -162,6 +165,7 @@ struct PhraseTable: Sendable {
 
     private static func merge(_ a: PhraseMeaning, _ b: PhraseMeaning) -> PhraseMeaning {
         var out = a
+        out.isWeak = a.isWeak && b.isWeak
         for (i, c) in b.countries.enumerated() {
             let pop = i < b.populations.count ? b.populations[i] : 0
             if let j = out.countries.firstIndex(of: c) {

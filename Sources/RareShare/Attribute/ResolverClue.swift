@@ -10,6 +10,10 @@ struct ResolverClue {
     /// A postal abbreviation ("MA", "CA 94720"), not a division's name.
     var isAbbreviation = false
     var part: Int
+    /// Words of the clue's own part follow it ("China" in "East China Sea
+    /// Research", "Leyland" in "Ashok Leyland Ltd"): a word of a name, not
+    /// the address.
+    var isInsideName = false
 
     /// A city with no namesake of even a tenth its size abroad.
     var isUnambiguous: Bool {

@@ -145,6 +145,8 @@ public struct ResolverEvaluation: Sendable {
         if let speed {
             lines.append("speed: \(Int(speed.distinctPerSecond)) distinct strings/s, \(Int(speed.cachedPerSecond)) repeated strings/s (cache), one core")
         }
+        lines.append("wrong by rule: " + ResolverEvaluation.countByRule(wrongAnswers.map(\.answer)))
+        lines.append("unresolved by rule: " + ResolverEvaluation.countByRule(unresolvedCases.map(\.answer)))
         if listing > 0 {
             lines.append("wrong answers (\(wrongAnswers.count)):")
             for (c, a) in wrongAnswers.prefix(listing) {
@@ -156,6 +158,30 @@ public struct ResolverEvaluation: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ResolverEvaluation {
+    /// "city 12, country-name 3": answers per deciding rule, most first
+    /// (ties by id), so each class of error is counted where it arises.
+    static func countByRule(_ answers: [CountryResolution]) -> String {
+        var counts: [String: Int] = [:]
+        for a in answers { counts[a.rule == ResolverRule.unresolved.rawValue ? reasonClass(a.evidence) : a.rule.isEmpty ? "-" : a.rule, default: 0] += 1 }
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return sorted.isEmpty ? "none" : sorted.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// An unresolved reason without its particulars: `organization … exists
+    /// in several countries and no city tells which`.
+    static func reasonClass(_ reason: String) -> String {
+        var out = "", quoted = false, depth = 0
+        for c in reason {
+            if c == "\"" { quoted.toggle(); if quoted { out += "…" }; continue }
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth = max(0, depth - 1); continue }
+            if !quoted && depth == 0 { out.append(c) }
+        }
+        return out.split(separator: " ").joined(separator: " ")
     }
 }
 

@@ -32,7 +32,10 @@ extension ResolverEvidence {
         for clue in countries.reversed() {
             if clue.kind == .splitState { return formerState(clue, places) }
             let code = clue.countries[0]
-            if clue.isWeak, places.contains(where: { $0 != code }) { continue }
+            // A weak name ("Georgia"), or one inside an organization's name
+            // ("Institute for East China Sea Research, Nagasaki University"),
+            // yields to a place or organization of another country.
+            if clue.isWeak || clue.isInsideName, places.contains(where: { $0 != code && CountryNames.sovereignCode[$0] != code }) { continue }
             return placeAfterCountryName(clue, code) ?? territoryBeforeState(clue, code)
                 ?? territoryByPlace(clue, code, places) ?? countryName(clue, code)
         }
@@ -61,7 +64,7 @@ extension ResolverEvidence {
     /// Rule `territory-before-state`: a territory named before its state
     /// keeps its own code.
     private func territoryBeforeState(_ clue: ResolverClue, _ code: CountryCode) -> CountryResolution? {
-        for other in countries where other.range.lowerBound < clue.range.lowerBound && other.kind == .country {
+        for other in countries.reversed() where other.range.lowerBound < clue.range.lowerBound && other.kind == .country {
             if let t = other.countries.first, CountryNames.sovereignCode[t] == code {
                 return CountryResolution(country: t, evidence: "territory \"\(label(other))\" within \"\(label(clue))\"", rule: .territoryBeforeState)
             }
@@ -74,7 +77,8 @@ extension ResolverEvidence {
     /// a town of Réunion.
     private func territoryByPlace(_ clue: ResolverClue, _ code: CountryCode, _ places: [CountryCode]) -> CountryResolution? {
         guard code.description == "CN" || code.description == "US" else { return nil }
-        for t in places where CountryNames.sovereignCode[t] == code {
+        // The last territory named decides, as for countries.
+        if let t = lastPlace(where: { CountryNames.sovereignCode[$0] == code }) {
             return CountryResolution(country: t, evidence: "territory by \(placeLabel(for: t)) within \"\(label(clue))\"", rule: .territoryByPlace)
         }
         return nil
@@ -107,6 +111,9 @@ extension ResolverEvidence {
         let raw = text.original(word: last.lowerBound)
         guard w.isUppercase, w.length == 2, CountryNames.isoCodes.contains(raw),
               !SubnationalNames.notISO.contains(raw), let code = CountryCode(raw) else { return nil }
+        // "Porto Alegre, RS" is Rio Grande do Sul, not Serbia: a code that a
+        // place of another country contradicts is a region's abbreviation.
+        if placeCountries.contains(where: { $0 != code && CountryNames.sovereignCode[$0] != code }) { return nil }
         return CountryResolution(country: code, evidence: "country code \"\(raw)\" as the last part", rule: .isoCode)
     }
 
@@ -140,7 +147,9 @@ extension ResolverEvidence {
         if codes.count == 1, let clue = decisive.last {
             // A city of another country in the same string ("Guangzhou Center
             // for Disease Control") means the name matched a namesake: no answer.
-            if cityCodes.contains(where: { $0 != codes[0] }) { return nil }
+            // A one-word city inside a name does not outvote a name of several words.
+            let vetoes = cities.filter { !(clue.range.count > 1 && $0.range.count == 1 && $0.isInsideName) }
+            if vetoes.contains(where: { $0.decisive != nil && $0.decisive != codes[0] }) { return nil }
             return CountryResolution(country: codes[0], evidence: "organization \"" + label(clue) + "\" (ROR)", rule: .organization)
         }
         if codes.count > 1 {
@@ -201,6 +210,17 @@ extension ResolverEvidence {
             return CountryResolution(country: code, evidence: "e-mail domain \"\(domain)\"", rule: .emailDomain)
         }
         return nil
+    }
+
+    /// The country of the last decisive division, organization or city (in
+    /// string order) that satisfies `accept`.
+    private func lastPlace(where accept: (CountryCode) -> Bool) -> CountryCode? {
+        var best: (at: Int, code: CountryCode)?
+        for c in divisions + organizations + cities {
+            guard let d = c.decisive, accept(d) else { continue }
+            if best == nil || c.range.lowerBound >= best!.at { best = (c.range.lowerBound, d) }
+        }
+        return best?.code
     }
 
     private func placeLabel(for code: CountryCode) -> String {

@@ -18,8 +18,9 @@ struct ResolverEvidence {
         for m in matches {
             let part = Int(text.words[m.range.lowerBound].part)
             for meaning in m.meanings {
-                let clue = ResolverClue(kind: meaning.kind, range: m.range, countries: meaning.countries,
-                                populations: meaning.populations, isWeak: meaning.isWeak, part: part)
+                var clue = ResolverClue(kind: meaning.kind, range: m.range, countries: meaning.countries,
+                                        populations: meaning.populations, isWeak: meaning.isWeak, part: part)
+                clue.isInsideName = isInsideName(m.range)
                 switch meaning.kind {
                 case .country, .splitState: countries.append(clue)
                 case .subnational: divisions.append(clue)
@@ -30,6 +31,8 @@ struct ResolverEvidence {
             }
         }
         collectAbbreviationsAndPostcodes()
+        dropUncorroboratedCities()
+        dropWeakOrganizations()
     }
 
     /// Postal abbreviations ("CA 94720", ", MA,") and UK / Canadian postcodes.
@@ -46,6 +49,8 @@ struct ResolverEvidence {
             }
             if w.length >= 2, w.length <= 3, !w.isDigits, let list = SubnationalNames.abbreviationsByHash[w.hash] {
                 let alone = (i == 0 || words[i - 1].part != w.part) && next == nil
+                // "…, Israel, IL", "…, India, IN": the code of the country named, not a US state.
+                if alone, isCodeOfCountryNamed(i) { continue }
                 for a in list where w.isUppercase || a.anyCase {
                     if let n = next, postcodeFollows(a.postcode, at: n) {
                         divisions.append(ResolverClue(kind: .subnational, range: i..<(n + 1), countries: [a.code],

@@ -111,11 +111,11 @@ final class ResolverTables: Sendable {
 
     private static func add(_ batch: NameBatch, to table: inout PhraseTable) {
         let kind: PhraseMeaning.Kind = batch.layout == .cities ? .city : .organization
-        let acronyms = batch.acronyms
+        let acronyms = batch.acronyms, weak = batch.weak
         for r in 0..<batch.count {
             let row = batch.row(r)
             table.add(hashes: row.words, kind: kind, countries: row.countries, populations: row.populations,
-                      capitalsOnly: kind == .organization && acronyms[r])
+                      capitalsOnly: acronyms[r], isWeak: weak[r])
         }
     }
 

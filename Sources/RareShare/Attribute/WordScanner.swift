@@ -15,6 +15,8 @@ struct WordScanner {
     private var start = 0, part: Int16 = 0
     private var upper = true, hasLetter = false, digits = true, ascii = true
     private var pendingPart = false
+    /// Lower-case ASCII letters ending the word so far, and whether it holds a digit.
+    private var lowerRun = 0, hasDigit = false
 
     /// Scans `bytes` (valid UTF-8) into `words` (emptied first) and returns
     /// the number of comma- or semicolon-separated parts (at least 1).
@@ -36,6 +38,7 @@ struct WordScanner {
 
     private mutating func reset() {
         h = WordScanner.fnvOffset; length = 0; upper = true; hasLetter = false; digits = true; ascii = true
+        lowerRun = 0; hasDigit = false
     }
 
     private mutating func flush(_ end: Int, _ words: inout [Word]) {
@@ -67,13 +70,17 @@ struct WordScanner {
         while offset < count {
             let b = bytes[offset]
             guard b >= 0x80 else {
+                if length > 0, WordScanner.runsTogether(bytes, at: offset, lowerRun: lowerRun, hasLetter: hasLetter,
+                                                        hasDigit: hasDigit, digitsOnly: digits, length: length) {
+                    flush(offset, &words)
+                }
                 switch b {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    begin(offset); feed(b); upper = false; hasLetter = true; digits = false
+                    begin(offset); feed(b); upper = false; hasLetter = true; digits = false; lowerRun += 1
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    begin(offset); feed(b + 32); hasLetter = true; digits = false
+                    begin(offset); feed(b + 32); hasLetter = true; digits = false; lowerRun = 0
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    begin(offset); feed(b)
+                    begin(offset); feed(b); hasDigit = true; lowerRun = 0
                 case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\n"):
                     flush(offset, &words); separatePart(words)
                 default:
@@ -91,6 +98,23 @@ struct WordScanner {
             scalar(v, at: offset, width: width, &words)
             offset += width
         }
+    }
+
+    /// Parts an export printed without their separators start a new word:
+    /// "HubeiPeople's Republic" (a capital after three lower-case letters,
+    /// then a lower-case one), "Wuhan430072" (three digits after three
+    /// letters), "430072Hubei" (three letters after three digits). Shorter
+    /// runs stay one word ("McGill", "CB2", "3rd").
+    private static func runsTogether(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, lowerRun: Int, hasLetter: Bool,
+                                     hasDigit: Bool, digitsOnly: Bool, length: Int) -> Bool {
+        func isLower(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 97 && bytes[k] <= 122 }
+        func isLetter(_ k: Int) -> Bool { k < bytes.count && (bytes[k] | 0x20) >= 97 && (bytes[k] | 0x20) <= 122 }
+        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 48 && bytes[k] <= 57 }
+        let b = bytes[i]
+        if b >= 65 && b <= 90 { return (lowerRun >= 3 && isLower(i + 1)) || (digitsOnly && length >= 3 && isLetter(i + 1) && isLetter(i + 2)) }
+        if b >= 97 && b <= 122 { return digitsOnly && length >= 3 && isLetter(i + 1) && isLetter(i + 2) }
+        if b >= 48 && b <= 57 { return hasLetter && !hasDigit && length >= 3 && isDigit(i + 1) && isDigit(i + 2) }
+        return false
     }
 
     /// One non-ASCII scalar `v` of `width` bytes at `offset`.
@@ -124,7 +148,7 @@ struct WordScanner {
     /// A letter outside ASCII: Latin folded to ASCII, Cyrillic and Greek
     /// capitals lowered, anything else kept as it is.
     private mutating func letter(_ v: UInt32, _ scalar: Unicode.Scalar) {
-        ascii = false; digits = false; hasLetter = true
+        ascii = false; digits = false; hasLetter = true; lowerRun = 0
         if let folded = AffiliationText.latinFold[v] {
             if !scalar.properties.isUppercase { upper = false }
             for c in folded.utf8 { feed(c) }
