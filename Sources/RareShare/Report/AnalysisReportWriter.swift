@@ -25,15 +25,15 @@ public struct AnalysisReportWriter {
     /// and year), so they are made on all cores, then written in order.
     @discardableResult
     public func write(_ result: AnalysisResult) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw OutputError(.cannotCreate, path: folder, errno: OutputFolder.errno(of: error), "cannot create the folder: \(OutputFolder.reason(error))")
+        }
         let files = makers(result)
         let texts = ConcurrentMap.values(count: files.count) { files[$0].make() }
         var written: [String] = []
         for (i, file) in files.enumerated() {
             let path = (folder as NSString).appendingPathComponent(file.name)
-            do { try texts[i].write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
-            }
+            try OutputFolder.write(texts[i], toFile: path)
             written.append(file.name)
         }
         return written

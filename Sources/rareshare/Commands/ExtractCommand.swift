@@ -65,18 +65,18 @@ struct ExtractCommand: ParsableCommand {
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
-        options.folder = out
+        let output = try CommandInputs.stage(out)
+        options.folder = output.staging
 
-        let summary: ExtractSummary
-        do {
-            summary = try RowExtractor(options: options).run { file in
+        let summary = try CommandInputs.reporting(staged: output) {
+            defer { output.abandon() }
+            let summary = try RowExtractor(options: options).run { file in
                 if !common.quiet && Terminal.stderrIsTerminal {
                     Terminal.note("\(file.kind.rawValue): \(file.statistics.file) → \(file.rows) rows")
                 }
             }
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
+            try output.commit()
+            return summary
         }
         if !common.quiet {
             for kind in RowKind.allCases {
