@@ -178,7 +178,7 @@ public struct RowExtractor {
 
     /// True when the file holds nothing but white space (an empty download).
     static func isBlank(_ path: String) throws -> Bool {
-        try ByteSource.peek(path: path, count: 8192).allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        try ByteSource.isBlank(path: path)
     }
 
     /// The row file for input `input` of `kind`: the `file` number leads the

@@ -26,6 +26,10 @@ public struct AnalysisPipeline: Sendable {
     private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
         let substanceMode = !options.substanceFiles.isEmpty
+        for problem in options.inputProblems {
+            if options.strict { throw InputError(strict: problem) }
+            quality.problems.record(problem)
+        }
 
         // Every file must exist and be of a known format before any work starts.
         var workReaders: [(String, any WorkReader)] = []
@@ -33,7 +37,7 @@ public struct AnalysisPipeline: Sendable {
         for (files, expected) in [(options.substanceFiles, SourceFormat.reaxysSubstances), (options.citationFiles, .reaxysCitations)] {
             for f in files {
                 let head = try ByteSource.peek(path: f, count: 8192)
-                if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                if try ByteSource.isBlank(path: f) {
                     let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
                     if options.strict { throw InputError(strict: problem) }
                     quality.problems.record(problem)
@@ -52,7 +56,7 @@ public struct AnalysisPipeline: Sendable {
         }
         for f in options.workFiles {
             // An empty file holds no records: say so, and go on without it.
-            if try ByteSource.peek(path: f, count: 64).allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if try ByteSource.isBlank(path: f) {
                 let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
                 if options.strict { throw InputError(strict: problem) }
                 quality.problems.record(problem)

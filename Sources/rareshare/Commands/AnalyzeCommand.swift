@@ -114,7 +114,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             // Even with -q: tables of made-up data must never pass for a real run.
             Terminal.note("no inputs named: using the bundled demonstration exports in \(demo)")
         }
-        let expanded = try CommandInputs.expand([substances, citations, works])
+        let expanded = try CommandInputs.expand([substances, citations, works], skipped: &options.inputProblems)
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy

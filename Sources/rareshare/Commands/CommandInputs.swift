@@ -6,9 +6,15 @@ import RareShare
 /// expanding files, folders and globs, and loading an overrides file; an
 /// input error becomes its sysexits exit code with the message on stderr.
 enum CommandInputs {
-    /// Expands each argument list (see ``InputFiles/expand(_:)``), in order.
-    static func expand(_ lists: [[String]]) throws -> [[String]] {
-        try reporting { try lists.map { try InputFiles.expand($0) } }
+    /// Expands each argument list (see ``InputFiles/expand(_:skipped:)``), in
+    /// order; what folders held besides regular files is warned about on
+    /// stderr and returned in `skipped` (for problems.tsv).
+    static func expand(_ lists: [[String]], skipped: inout [Problem]) throws -> [[String]] {
+        var found: [Problem] = []
+        let files = try reporting { try lists.map { try InputFiles.expand($0, skipped: &found) } }
+        for p in found { Terminal.warning(p.description) }
+        skipped += found
+        return files
     }
 
     /// The default resolver, with the user's overrides when a file is named.

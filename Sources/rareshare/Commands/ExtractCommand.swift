@@ -56,7 +56,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var options = ExtractOptions()
-        let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy])
+        var skipped: [Problem] = []
+        let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy], skipped: &skipped)
         (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
