@@ -210,18 +210,6 @@ public final class ByteSource {
     private var inputHold: [UInt8] = []
     private var inputOffset = 0
 
-    /// True when the content holds no byte other than white space (space,
-    /// tab, CR, LF) in the whole file: a file of 64 blank lines and then
-    /// records is not empty. Stops at the first other byte, so it costs a
-    /// chunk for any file with content near its start.
-    public static func isBlank(path: String) throws -> Bool {
-        let source = try ByteSource(path: path, chunkSize: 64 << 10)
-        while let chunk = try source.nextChunk() {
-            if chunk.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) { return false }
-        }
-        return true
-    }
-
     /// Reads the first `count` bytes of content (decompressed) without
     /// disturbing a later full read; used for format detection.
     public static func peek(path: String, count: Int = 4096) throws -> [UInt8] {
