@@ -27,6 +27,11 @@ public struct AnalysisPipeline: Sendable {
     /// for DOIs some citation names), substances, the join, the aggregate.
     private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
+        for problem in options.inputProblems {
+            if options.strict { throw InputError(strict: problem) }
+            quality.problems.record(problem)
+        }
+
         // Every file must exist and be of the kind named before any work starts.
         let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,
                                  workFormat: options.workFormat, strict: options.strict)
