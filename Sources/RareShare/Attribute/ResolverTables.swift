@@ -118,9 +118,7 @@ final class ResolverTables: Sendable {
 
     /// Reads a gzip TSV resource line by line (header skipped) into rows; nil if absent or unreadable.
     private static func rows(of name: String, _ row: ([Substring]) -> PreparedRow?) -> [PreparedRow]? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: nil) else { return nil }
-        guard let source = try? ByteSource(path: url.path) else { return nil }
+        guard let path = ResourceFiles.path(name), let source = try? ByteSource(path: path) else { return nil }
         var carry: [UInt8] = []
         var header = true
         var out: [PreparedRow] = []
