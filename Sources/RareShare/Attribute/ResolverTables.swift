@@ -136,6 +136,7 @@ final class ResolverTables: Sendable {
                 }
                 carry += chunk[start...]
             }
+            try source.throwIfDamaged()
         } catch {
             return nil
         }

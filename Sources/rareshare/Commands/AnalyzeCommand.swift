@@ -130,6 +130,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
+        options.plausibleYears = inputs.plausibleYears
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
@@ -188,6 +189,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         [("substances", used[0].joined(separator: " ")), ("citations", used[1].joined(separator: " ")),
          ("works", used[2].joined(separator: " ")), ("format", inputs.format ?? "detected"),
          ("affiliations", o.affiliations.rawValue), ("overrides", inputs.overrides ?? ""),
+         ("years-plausible", "\(o.plausibleYears.lowerBound)-\(o.plausibleYears.upperBound)"),
          ("out", out), ("pair", o.pairs.map { "\($0.country)-\($0.excluded)" }.joined(separator: ",")),
          ("counting", o.countingMethods.map(\.rawValue).joined(separator: ",")), ("network", String(network)),
          ("network-years", networkYears ?? "whole span"), ("production", String(production)),
