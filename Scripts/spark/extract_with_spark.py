@@ -89,6 +89,9 @@ def main(argv):
         return (done.returncode, " ".join(command), done.stderr.strip())
 
     spark = SparkSession.builder.appName("rareshare-extract").getOrCreate()
+    # Spark logs every stage at INFO; the job's own lines are what a user reads.
+    # --conf spark.log.level=INFO (or DEBUG) brings Spark's back.
+    spark.sparkContext.setLogLevel(spark.conf.get("spark.log.level", "WARN"))
     try:
         results = spark.sparkContext.parallelize(tasks, len(tasks)).map(run).collect()
     finally:

@@ -322,6 +322,9 @@ def main(argv):
         sys.stderr.write("usage: rareshare_tables.py ROWS_DIR OUT_DIR [ROWS_DIR OUT_DIR ...]\n")
         return 64
     spark = SparkSession.builder.appName("rareshare-tables").getOrCreate()
+    # Spark logs every stage at INFO; the job's own lines are what a user reads.
+    # --conf spark.log.level=INFO (or DEBUG) brings Spark's back.
+    spark.sparkContext.setLogLevel(spark.conf.get("spark.log.level", "WARN"))
     try:
         for rows, out in zip(argv[0::2], argv[1::2]):
             unit, written = run(spark, rows, out)

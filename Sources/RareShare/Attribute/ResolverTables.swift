@@ -121,9 +121,7 @@ final class ResolverTables: Sendable {
 
     /// Reads a gzip TSV resource whole and parses it; nil if absent or unreadable.
     private static func batch(_ name: String, _ layout: NameBatch.Layout) -> NameBatch? {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: nil) else { return nil }
-        guard let source = try? ByteSource(path: url.path, chunkSize: 4 << 20) else { return nil }
+        guard let path = ResourceFiles.path(name), let source = try? ByteSource(path: path, chunkSize: 4 << 20) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.fileSize * 4)
         do {

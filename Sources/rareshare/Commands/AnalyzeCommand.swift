@@ -38,6 +38,19 @@ struct AnalyzeCommand: AsyncParsableCommand {
         in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
         puts a country's share under every method side by side and \
         Counting_methods.tsv says for how many units each method knew a country.
+
+        The summary on stdout lists, per region, the countries by their share \
+        in the latest year, then findings. run.json records the version, the \
+        command line, every option and each input (size, SHA-256, records). \
+        Warnings about the run as a whole (no citation DOI matched a record, \
+        a year's coverage far below the rest, a region without substances) go \
+        to stderr at the end and to quality.txt.
+
+        Exit codes: 0 success; 1 any other failure; 64 usage error (also an \
+        --out that is a file); 65 bad input data under --strict (a skipped \
+        record or a run warning), or an unknown format; 73 the output cannot \
+        be created; 74 writing the output failed (disk full); 130 interrupted \
+        (Ctrl-C, SIGTERM); 66 an input file is missing or unreadable.
         """,
         aliases: ["analyse"]
     )
@@ -133,7 +146,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             + options.workFiles.map { ("works", $0) }
         async let digests = RunRecord.inputs(files)
         let result = try await analyse(options, output: output)
-        var record = RunRecord(commandLine: CommandLine.arguments, options: recordedOptions(options), inputs: try await digests,
+        var record = RunRecord(commandLine: CommandLine.arguments, options: recordedOptions(options, inputs: [substances, citations, works]), inputs: try await digests,
                                started: started, finished: Date(), unit: result.unit.rawValue)
         record.count(result.quality.files)
         var writer = AnalysisReportWriter(folder: output.staging)
@@ -175,10 +188,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     /// Every option of the run with the value used, defaults included.
-    private func recordedOptions(_ o: AnalysisOptions) -> [(name: String, value: String)] {
-        [("substances", inputs.substances.joined(separator: " ")), ("citations", inputs.citations.joined(separator: " ")),
-         ("works", inputs.works.joined(separator: " ")), ("format", inputs.format ?? "detected"),
+    /// `inputs`: the substance, citation and work arguments used (the demonstration's when none were named).
+    private func recordedOptions(_ o: AnalysisOptions, inputs used: [[String]]) -> [(name: String, value: String)] {
+        [("substances", used[0].joined(separator: " ")), ("citations", used[1].joined(separator: " ")),
+         ("works", used[2].joined(separator: " ")), ("format", inputs.format ?? "detected"),
          ("affiliations", o.affiliations.rawValue), ("overrides", inputs.overrides ?? ""),
+         ("years-plausible", "\(o.plausibleYears.lowerBound)-\(o.plausibleYears.upperBound)"),
          ("out", out), ("pair", o.pairs.map { "\($0.country)-\($0.excluded)" }.joined(separator: ",")),
          ("counting", o.countingMethods.map(\.rawValue).joined(separator: ",")), ("network", String(network)),
          ("network-years", networkYears ?? "whole span"), ("production", String(production)),

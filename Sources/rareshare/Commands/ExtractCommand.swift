@@ -45,6 +45,7 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try CommandInputs.checkOutputFolder(out, option: "--out")
         if !citedBy.isEmpty && inputs.works.isEmpty {
             throw ValidationError("--cited-by filters --works; name the works files to extract.")
         }

@@ -49,6 +49,9 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The two countries emphasised, compared and given solo ratios.", valueName: "c,d"))
     var focus: String = "CN,US"
 
+    @Flag(name: .customLong("log-counts"), help: "Draw the yearly counts (Figure2a) on a logarithmic axis, so small regions are not flat at the bottom.")
+    var logCounts = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -97,6 +100,7 @@ struct FiguresCommand: ParsableCommand {
             throw ValidationError("--focus must name two different countries, such as CN,US.")
         }
         options.focus = focusCodes
+        options.logScaleCounts = logCounts
         return options
     }
 

@@ -11,9 +11,11 @@ struct RareShareCommand: AsyncParsableCommand {
         computes per year each country's share of the new substances (or, \
         without Reaxys data, of the publications), alone and in collaboration.
 
-        Exit codes: 0 success; 1 any other failure; 64 usage error; \
-        65 bad input data under --strict (or an unknown format); \
-        66 an input file is missing or unreadable.
+        Exit codes: 0 success; 1 any other failure; 64 usage error (also an \
+        --out that is a file); 65 bad input data under --strict (a skipped \
+        record or a run warning), or an unknown format; 73 the output cannot \
+        be created; 74 writing the output failed (disk full); 130 interrupted \
+        (Ctrl-C, SIGTERM); 66 an input file is missing or unreadable.
         """,
         version: RareShareVersion.current,
         subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self],

@@ -7,14 +7,15 @@ struct ResolveCommand: ParsableCommand {
         commandName: "resolve",
         abstract: "Show the country of affiliation strings and the evidence that decided it.",
         discussion: """
-        Each string (or each line of standard input when none is given) is \
+        Each string (or each line of standard input when none is given; \
+        skip a file's header row, as tail -n +2 does below) is \
         resolved as 'analyze' would, and printed as CODE<TAB>evidence<TAB>string, \
         with '-' for an unresolved string and the reason as evidence. The \
         evidence ends with the id of the rule that decided, in brackets \
         ("country name \\"Japan\\" [country-name]"); --json gives it as "rule".
 
           rareshare resolve "Tohoku Univ, Sendai, Miyagi 9808578, Japan" "Boston, MA"
-          cut -f2 out/unresolved_affiliations.tsv | rareshare resolve --json
+          tail -n +2 out/unresolved_affiliations.tsv | cut -f2 | rareshare resolve --json
 
         Evidence is read in this order: the --overrides file; a country name \
         (the last in the string); a state, province or postcode; a research \

@@ -74,7 +74,7 @@ final class ProgressDisplay: @unchecked Sendable {
 enum DemoFixtures {
     static var folder: String? {
         if let env = ProcessInfo.processInfo.environment["RARESHARE_FIXTURES"] { return env }
-        let exe = URL(fileURLWithPath: CommandLine.executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let exe = ResourceFiles.executableFolder
         var candidates = [exe.deletingLastPathComponent().appendingPathComponent("share/rareshare/demo")]
         var dir = exe
         for _ in 0..<4 {
@@ -82,12 +82,5 @@ enum DemoFixtures {
             candidates.append(dir.appendingPathComponent("Fixtures/demo"))
         }
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("works").path) }?.path
-    }
-}
-
-extension CommandLine {
-    /// This executable's own path: `/proc/self/exe` on Linux, else `argv[0]`.
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
     }
 }

@@ -81,7 +81,18 @@ import Testing
         #expect(help.status == 64)
         #expect(help.stderr.contains("help: no command 'bogus'; commands: analyze, inspect, resolve, figures, extract"))
         #expect(try run(["help", "figures"]).status == 0)
-        #expect(try run(["analyse", "--help"]).status == 0)
+        let analyzeHelp = try run(["analyse", "--help"])
+        #expect(analyzeHelp.status == 0)
+        // The README's exit codes, word for word (help wraps lines, so compare words).
+        func words(_ s: String) -> String {
+            s.replacingOccurrences(of: "`", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let readme = words(try String(contentsOf: Fixture.root.appendingPathComponent("README.md"), encoding: .utf8))
+        let start = try #require(readme.range(of: "Exit codes: 0 success;"))
+        let end = try #require(readme.range(of: "unreadable.", range: start.upperBound..<readme.endIndex))
+        let sentence = String(readme[start.lowerBound..<end.upperBound])
+        #expect(words(analyzeHelp.stdout).contains(sentence), "\(sentence)")
+        #expect(words(try run(["--help"]).stdout).contains(sentence))
     }
 
     @Test func outputThatIsAFileIsRefusedBeforeAnyWork() throws {
@@ -164,5 +175,77 @@ import Testing
         let narrow = line.text(width: 80)
         #expect(narrow.count == 79)
         #expect(narrow.hasSuffix("…") && wide.hasPrefix(String(narrow.dropLast())))
+    }
+}
+
+/// The figures and report a run writes with `--figures`, end to end.
+@Suite struct FirstFiguresTests {
+    /// `data-label` → `stroke` of every series group in one SVG.
+    static func strokes(_ svg: String) -> [(label: String, stroke: String)] {
+        svg.components(separatedBy: "<g class=\"series\" data-label=\"").dropFirst().compactMap { part in
+            let label = part.prefix { $0 != "\"" }
+            guard let r = part.range(of: "stroke=\"") else { return nil }
+            return (String(label), String(part[r.upperBound...].prefix { $0 != "\"" }))
+        }
+    }
+
+    @Test func eachCountryHasOneColourInEveryFigure() throws {
+        let dir = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CommandRunner.run(["analyze", "-q", "--figures", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let figures = dir.appendingPathComponent("figures")
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".svg") }.sorted()
+        #expect(svgs.contains("Figure1a.svg") && svgs.contains("Figure2b.svg") && svgs.contains("Figure2d.svg"))
+        var colour: [String: String] = [:]
+        for name in svgs {
+            let svg = try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8)
+            for (label, stroke) in Self.strokes(svg) where ["China", "US", "Germany", "Japan", "UK", "France"].contains(label) {
+                #expect(colour[label, default: stroke] == stroke, "\(label) in \(name)")
+                colour[label] = stroke
+            }
+            // Legends name countries; no bare code such as "CN" or "US alone/US".
+            #expect(!svg.contains(">CN<") && !svg.contains("alone/"), "\(name)")
+        }
+        #expect(colour["China"] == "#B2182B" && colour["US"] == "#08306B")
+        let report = try String(contentsOf: figures.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("<h2>Contents</h2>") && report.contains("rareshare \(RareShareVersion.current)"))
+        #expect(report.contains("first affiliation, as in the study"))
+    }
+
+    @Test func methodFollowsTheOptionsAndPublicationsSayPublications() throws {
+        let dir = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CommandRunner.run(["analyze", "-q", "--figures", "--works", Fixture.path("demo/works"),
+                                       "--affiliations", "all", "--out", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let figures = dir.appendingPathComponent("figures")
+        let report = try String(contentsOf: figures.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("by all their affiliations"))
+        #expect(!report.contains("first affiliation"))
+        #expect(report.contains("--affiliations all"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: figures.path) where name.hasSuffix(".svg") {
+            let svg = try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8)
+            #expect(!svg.lowercased().contains("substance"), "\(name) speaks of substances in publication mode")
+        }
+        let f2a = try String(contentsOf: figures.appendingPathComponent("Figure2a.svg"), encoding: .utf8)
+        #expect(f2a.contains("data-label=\"All publications\""))
+    }
+
+    @Test func countsCanBeDrawnOnALogScale() throws {
+        let tables = try FiguresCommandTests.smallTablesFolder()
+        let out = try Fixture.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: tables)
+            try? FileManager.default.removeItem(at: out)
+        }
+        let r = try CommandRunner.run(["figures", "-q", "--log-counts", "--tables", tables.path, "--out", out.path])
+        #expect(r.status == 0)
+        let svg = try String(contentsOf: out.appendingPathComponent("Figure2a.svg"), encoding: .utf8)
+        #expect(svg.contains("(log scale)"))
+        // 100 and 200 substances: the axis runs over the powers of ten 100 and 1,000.
+        #expect(svg.contains(">100</text>") && svg.contains(">1k</text>"))
+        let linear = try String(contentsOf: out.appendingPathComponent("Figure1a.svg"), encoding: .utf8)
+        #expect(!linear.contains("(log scale)"))
     }
 }

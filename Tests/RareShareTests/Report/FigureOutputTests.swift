@@ -51,9 +51,9 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         let (out, run) = try Self.writeFigures(from: Self.smallTables)
         defer { try? FileManager.default.removeItem(at: out) }
         let expected: [String: [String]] = [
-            "Figure1a": ["China", "US", "India", "Japan", "Germany", "Russia", "UK", "France", "USA alone", "CN alone"],
+            "Figure1a": ["China", "US", "India", "Japan", "Germany", "Russia", "UK", "France", "US alone", "China alone"],
             "Figure1b": ["China-US", "UK-US", "Germany-US", "Japan-US", "India-US", "Canada-US", "Italy-US", "China-Japan"],
-            "Figure1c": ["CN alone/CN", "US alone/US", "CN-US collab/CN", "CN-US collab/US"],
+            "Figure1c": ["China solo ratio", "US solo ratio", "China-US joint / China weight", "China-US joint / US weight"],
             "Figure2a": ["All substances"],
             "FigureS1": ["Percentage"],
         ]
@@ -102,7 +102,9 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         defer { try? FileManager.default.removeItem(at: out) }
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         let lower = html.lowercased()
-        for pattern in ["src=", "href=", "url(", "@import", "<link", "<script", "<img", "<iframe", "<object", "<embed"] {
+        // Links only within the page (the contents list).
+        #expect(lower.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#") })
+        for pattern in ["src=", "url(", "@import", "<link", "<script", "<img", "<iframe", "<object", "<embed"] {
             #expect(!lower.contains(pattern), "report.html contains \(pattern)")
         }
         // The only URL is the SVG namespace name, which is never fetched.
@@ -214,7 +216,30 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         ])
         #expect(styles.map(\.colour) == ["#B2182B", "#08306B", "#08306B", "#B2182B"])
         #expect(styles.map(\.width) == [3, 3, 2.2, 2.2])
-        #expect(styles.map(\.dash) == ["", "6 3", "8 3 2 3", "2 2"])
+        #expect(styles.map(\.dash) == ["", "", "6 3", "6 3"])
+        #expect(styles.map(\.marker) == [.circle, .square, .square, .circle])
+    }
+
+    /// The colour follows the country, not the order of the lines: the US
+    /// drawn first (Figure 2b) is still blue, China still red.
+    @Test func aCountryKeepsItsColourWhateverTheOrder() {
+        let a = SVGLineChart.styles(for: [ChartSeries(label: "China", values: [], key: "CN"), ChartSeries(label: "US", values: [], key: "US")])
+        let b = SVGLineChart.styles(for: [ChartSeries(label: "US", values: [], key: "US"), ChartSeries(label: "Germany", values: [], key: "DE"),
+                                          ChartSeries(label: "China", values: [], key: "CN")])
+        #expect(a.map(\.colour) == ["#B2182B", "#08306B"])
+        #expect(b.map(\.colour) == ["#08306B", "#E69F00", "#B2182B"])
+        #expect(CountryPalette.colour("CN,US") == CountryPalette.colour("CN,US") && CountryPalette.colour("CN,US") != CountryPalette.others)
+    }
+
+    /// Past eight keys, lines are grey and share one legend entry.
+    @Test func moreThanEightSeriesGoToOthers() {
+        let codes = ["CN", "US", "DE", "JP", "IN", "GB", "FR", "RU", "KR", "ES"]
+        let series = codes.map { ChartSeries(label: CountryLabels.name(CountryCode($0)!), values: [1, 2], key: $0) }
+        let styles = SVGLineChart.styles(for: series)
+        #expect(styles.map(\.isOther) == Array(repeating: false, count: 8) + [true, true])
+        let svg = SVGLineChart(title: "t", yLabel: "y", years: [2020, 2021], series: series).svg
+        #expect(svg.contains(">others (2 more, in the table)</text>"))
+        #expect(svg.contains("<g class=\"end-labels\""))
     }
 
     @Test func axisTicksAreRound() {

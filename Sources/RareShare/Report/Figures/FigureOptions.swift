@@ -13,6 +13,9 @@ public struct FigureOptions: Sendable {
     public var topCount = 10
     /// Countries whose lines are emphasised and whose solo ratios are shown.
     public var focus: [CountryCode] = [CountryCode("CN"), CountryCode("US")].compactMap { $0 }
+    /// Draw the count charts (Figure 2a) on a logarithmic axis: the rare-earth
+    /// count is a few percent of all substances and flat on a linear one.
+    public var logScaleCounts = false
 
     public init() {}
 }
@@ -112,7 +115,9 @@ public enum PaperFigures {
                                             region: .all, rows: .listed(rows), axisLabel: "Solo ratio (% of weight)",
                                             rightAxisLabel: "Joint count / weight (ratio)"))
         }
-        let totals = populated.filter(options.regions.contains).map { FigureRow($0.totalsRowLabel, .units, region: $0) }
+        let totals = populated.filter(options.regions.contains).map { r in
+            FigureRow(noun == "substances" ? r.totalsRowLabel : "All \(noun)", .units, region: r)
+        }
         specs.append(ProcessedTableSpec(name: "Figure2a", title: "New \(noun) per year by region",
                                         region: .all, rows: .listed(totals), precision: .integer, axisLabel: "New \(noun) (count)"))
         for (name, region, label) in [("Figure2b", Region.organometallic, "organometallics"), ("Figure2d", .rareEarth, "rare-earth substances"),

@@ -31,7 +31,7 @@ public enum FigureReport {
     }
 
     /// The chart of one table: its first ``ProcessedTableSpec/chartRowLimit`` drawn rows.
-    public static func chart(_ table: ProcessedTable) -> SVGLineChart {
+    public static func chart(_ table: ProcessedTable, options: FigureOptions = FigureOptions()) -> SVGLineChart {
         var drawn = 0
         let series = table.series.filter { s in
             guard s.axis != .hidden, drawn < table.spec.chartRowLimit else { return false }
@@ -42,8 +42,10 @@ public enum FigureReport {
         if table.series.filter({ $0.axis != .hidden }).count > series.count {
             title += " (first \(series.count) rows)"
         }
-        return SVGLineChart(title: title, yLabel: table.spec.axisLabel, rightLabel: table.spec.rightAxisLabel,
-                            years: table.table.years, series: series)
+        var chart = SVGLineChart(title: title, yLabel: table.spec.axisLabel, rightLabel: table.spec.rightAxisLabel,
+                                 years: table.table.years, series: series)
+        chart.logScale = options.logScaleCounts && table.spec.precision == .integer
+        return chart
     }
 
     /// Reads `tablesFolder`, writes every output into `outputFolder`, and
@@ -64,7 +66,7 @@ public enum FigureReport {
         var figures: [HTMLReport.Figure] = []
         for table in run.tables {
             try put("\(table.spec.name).tsv", table.tsv)
-            let svg = chart(table).svg
+            let svg = chart(table, options: options).svg
             try put("\(table.spec.name).svg", svg)
             figures.append(HTMLReport.Figure(table: table, svg: svg))
         }
@@ -76,8 +78,9 @@ public enum FigureReport {
         }
         try put("not_derived.tsv", "table\treason\n" + run.underived.map { "\($0.name)\t\($0.reason)\n" }.joined())
         try put("summary.txt", run.summary)
-        let report = HTMLReport(figures: figures, underived: run.underived, summary: run.summary,
-                                qualityText: inputs.qualityText, ignoredRows: inputs.ignoredRows)
+        var report = HTMLReport(figures: figures, underived: run.underived, summary: run.summary,
+                                qualityText: inputs.qualityText, ignoredRows: inputs.ignoredRows, record: inputs.record)
+        report.noun = inputs.unitNoun
         try put("report.html", report.html)
         return run
     }

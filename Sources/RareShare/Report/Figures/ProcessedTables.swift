@@ -32,9 +32,35 @@ public enum ProcessedTables {
             let region = row.region ?? spec.region
             let values = years.map { ShareMeasures(tally.tally(region, $0)).value(of: row.measure) }
             table.rows.append((row.label, values.map { format($0, row.precision ?? spec.precision) }))
-            series.append(ChartSeries(label: row.label, values: values, isEmphasised: row.isEmphasised, axis: row.axis, group: row.group))
+            series.append(ChartSeries(label: legendLabel(row), values: values, isEmphasised: row.isEmphasised, axis: row.axis,
+                                      group: row.group, key: colourKey(row)))
         }
         return ProcessedTable(spec: spec, table: table, series: series)
+    }
+
+    /// The name a chart shows for a row: country names where the table
+    /// prints codes as the paper did ("CN alone/CN" → "China solo ratio").
+    static func legendLabel(_ row: FigureRow) -> String {
+        switch row.measure {
+        case .share(let c): CountryLabels.name(c)
+        case .aloneShare(let c): "\(CountryLabels.name(c)) alone"
+        case .soloRatio(let c): "\(CountryLabels.name(c)) solo ratio"
+        case .shareWithout(let p): "\(CountryLabels.name(p.country)) w/o \(CountryLabels.name(p.excluded))"
+        case .jointRatio(let k, let c): "\(CountryLabels.name(k)) joint / \(CountryLabels.name(c)) weight"
+        case .collaborationShare(let k): CountryLabels.name(k)
+        default: row.label
+        }
+    }
+
+    /// The country (or set) whose colour a row's line takes, the same in every chart.
+    static func colourKey(_ row: FigureRow) -> String? {
+        switch row.measure {
+        case .units: row.region.map { "region:\($0)" }
+        case .share(let c), .aloneShare(let c), .soloRatio(let c), .jointRatio(_, over: let c): c.description
+        case .shareWithout(let p): p.country.description
+        case .collaborationShare(let k): k.description
+        default: nil
+        }
     }
 
     /// The listed rows, or one row per element / composition present in the

@@ -37,7 +37,7 @@ public enum WorldBankFigures {
             var series: [ChartSeries] = []
             for (c, values) in rows {
                 t.rows.append((CountryLabels.name(c), values.map { ProcessedTables.format($0, precision) }))
-                series.append(ChartSeries(label: CountryLabels.name(c), values: values, isEmphasised: true))
+                series.append(ChartSeries(label: CountryLabels.name(c), values: values, isEmphasised: true, key: c.description))
             }
             return ProcessedTable(spec: spec, table: t, series: series)
         }
