@@ -84,7 +84,7 @@ struct WorkIngest {
                                threads: Int, batchBytes: Int = 4 << 20, needed: [String: Int32]?, attributor template: CountryAttributor,
                                log: inout ProblemLog, quality: inout DataQuality, counts attributor: inout CountryAttributor,
                                progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
-        let source = try ByteSource(path: file)
+        let source = try TextSource(path: file, guessingLegacyEncoding: false)
         var batcher = JSONRecordBatcher(source: source)
         batcher.bytesPerBatch = batchBytes
         var stats = ReadStatistics(file: file, format: format)

@@ -21,7 +21,7 @@
 /// The file is cut into articles (``PubMedArticleSplitter``) and each is
 /// parsed on its own, so a damaged article is skipped and reported while the
 /// articles before and after it are kept. Articles are parsed as UTF-8, the
-/// encoding NLM writes.
+/// encoding NLM writes; a file saved as UTF-16 is converted first (``TextSource``).
 ///
 /// - Complexity: O(file size); memory one record.
 public struct PubMedXMLReader: WorkReader {
@@ -30,7 +30,7 @@ public struct PubMedXMLReader: WorkReader {
     public init() {}
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
+        let source = try TextSource(path: path, guessingLegacyEncoding: false)
         var splitter = PubMedArticleSplitter(source: source)
         var thrown: Error?
         let handler = Handler(file: path)
@@ -272,7 +272,7 @@ struct PubMedArticleSplitter {
         var atEndOfFile: Bool
     }
 
-    private let source: ByteSource
+    private let source: TextSource
     private var buffer: [UInt8] = []
     /// Bytes of `buffer` already handed out or passed over; indexes below are relative to it.
     private var base = 0
@@ -284,7 +284,7 @@ struct PubMedArticleSplitter {
 
     private static let names: [[UInt8]] = [Array("PubmedArticle".utf8), Array("PubmedBookArticle".utf8)]
 
-    init(source: ByteSource) { self.source = source }
+    init(source: TextSource) { self.source = source }
 
     private var count: Int { buffer.count - base }
 
