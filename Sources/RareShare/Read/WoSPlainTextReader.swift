@@ -39,6 +39,7 @@ public struct WoSPlainTextReader: WorkReader {
         } catch let error as InputError {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }
+        log.note(lines.source.damage, file: path, recordsKept: state.stats.recordsRead - (state.isInsideRecord ? 1 : 0), recordKind: "record")
         state.finishFile(log: &log)
         var stats = state.stats
         stats.bytes = lines.source.bytesRead
@@ -69,6 +70,9 @@ struct WoSLineState {
         self.format = format
         stats = ReadStatistics(file: path, format: format)
     }
+
+    /// True while a record is open (its `ER` not read yet).
+    var isInsideRecord: Bool { record != nil }
 
     private var position: SourcePosition { SourcePosition(file: path, line: recordLine, record: stats.recordsRead) }
 
