@@ -1,5 +1,12 @@
 /// A file's content as UTF-8 text, streamed: gunzipped by ``ByteSource``,
-/// UTF-16 (with a BOM) converted to UTF-8, and a UTF-8 BOM dropped.
+/// UTF-16 (with a BOM) converted to UTF-8, every UTF-8 BOM dropped (the
+/// first, and those `cat` leaves where two exports meet), and line breaks
+/// made LF whether the file wrote CRLF, a lone CR (old Mac tools, some
+/// converters) or a mix.
+///
+/// Line breaks are made LF here, once, so that no reader has to know about
+/// CR: a CR-only Web of Science file is one line to a reader that splits
+/// at LF, and reads as no records at all.
 ///
 /// A file whose first chunk is not valid UTF-8 (a CSV re-saved by Excel in
 /// Windows-1252 or Latin-1) is decoded as Windows-1252 rather than passed on
@@ -57,10 +64,20 @@ public final class TextSource {
     /// Opens `path`, reading `chunkSize` bytes at a time (at least 16, so
     /// that a byte-order mark always arrives whole in the first chunk).
     /// - Throws: ``InputError`` `.missing` or `.unreadable`.
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
+    /// With `guessingLegacyEncoding` false, content that is not valid UTF-8
+    /// is passed on as it is (JSON must be UTF-8; its reader reports bad bytes itself).
+    public init(path: String, chunkSize: Int = 1 << 20, guessingLegacyEncoding: Bool = true) throws {
         self.path = path
         bytes = try ByteSource(path: path, chunkSize: max(chunkSize, 16))
+        decided = !guessingLegacyEncoding
     }
+
+    /// The size of the file on disk in bytes (compressed, for gzip).
+    public var fileSize: Int { bytes.fileSize }
+
+    /// Line breaks and BOMs of the chunk before, held back: a CR whose LF
+    /// may start the next chunk, or the first bytes of a BOM cut in two.
+    private var normalizer = LineBreakNormalizer()
 
     /// Bytes of the file on disk read so far (compressed, for gzip).
     public var bytesRead: Int { bytes.bytesRead }
@@ -79,12 +96,13 @@ public final class TextSource {
         while true {
             guard var chunk = try bytes.nextChunk() else {
                 finished = true
+                var tail: [UInt8] = []
                 if var t = transcoder {
-                    let tail = t.finish()
+                    tail = t.finish()
                     transcoder = t
-                    return tail.isEmpty ? nil : tail
                 }
-                return nil
+                tail = normalizer.normalize(tail, isLast: true)
+                return tail.isEmpty ? nil : tail
             }
             if !started {
                 // A BOM is at most 3 bytes and the first chunk is at least 16
@@ -111,6 +129,7 @@ public final class TextSource {
             } else if legacy {
                 chunk = Self.windows1252ToUTF8(chunk)
             }
+            chunk = normalizer.normalize(chunk, isLast: false)
             if !chunk.isEmpty { return chunk }
         }
     }

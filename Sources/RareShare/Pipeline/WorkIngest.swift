@@ -145,7 +145,7 @@ struct WorkIngest {
     private mutating func readJSON(_ file: InputFile, parseValue: @escaping JSONWorkFile.ValueParser, log: inout ProblemLog,
                                    quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
         let path = file.path
-        let source = try ByteSource(path: path)
+        let source = try TextSource(path: path, guessingLegacyEncoding: false)
         var batcher = JSONRecordBatcher(source: source)
         batcher.bytesPerBatch = settings.batchBytes
         var stats = ReadStatistics(file: path, format: file.format)

@@ -6,12 +6,17 @@ enum CSVWorkReading {
     /// taken as cut short (its last field may be incomplete) and skipped.
     ///
     /// Reads `path`; `isHeader` picks the header row among the first
-    /// `preambleRows + 1` rows (Dimensions puts an "About the data" row
-    /// above it); `fixRow` may repair a row's fields before they are checked
+    /// `preambleRows + 1` rows that are not blank (Dimensions puts an "About
+    /// the data" row above it; blank lines above the header are passed
+    /// over); `isPreamble` tells such a row when it comes again later. A
+    /// row that repeats the header, or a preamble row, after the header is
+    /// what `cat` of two exports leaves: it is passed over, not counted as a
+    /// record. `fixRow` may repair a row's fields before they are checked
     /// against the header (Scopus writes unnamed extra columns); `makeWork`
     /// converts a row, reporting warnings through its last argument.
     static func read(path: String, format: SourceFormat, log: inout ProblemLog, idColumn: String,
                      preambleRows: Int, isHeader: (ColumnMap) -> Bool,
+                     isPreamble: ([String]) -> Bool = { _ in false },
                      fixRow: (ColumnMap) -> ([String]) -> [String] = { _ in { $0 } },
                      makeWork: ([String], ColumnMap, (String, String) -> Void) -> Work,
                      _ body: (Work) throws -> Void) throws -> ReadStatistics {
@@ -20,8 +25,10 @@ enum CSVWorkReading {
         var stats = ReadStatistics(file: path, format: format)
         var columns: ColumnMap?
         do {
-            for _ in 0...preambleRows {
-                guard let row = try rows.next() else { break }
+            var looked = 0
+            while looked <= preambleRows, let row = try rows.next() {
+                if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                looked += 1
                 let candidate = ColumnMap(row.fields)
                 if isHeader(candidate) { columns = candidate; break }
             }
@@ -36,6 +43,7 @@ enum CSVWorkReading {
             let fix = fixRow(columns)
             while var row = try rows.next() {
                 if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                if isPreamble(row.fields) || Self.repeats(columns, row.fields) { continue }
                 row.fields = fix(row.fields)
                 stats.recordsRead += 1
                 let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
@@ -71,5 +79,14 @@ enum CSVWorkReading {
         log.note(source.damage, file: path, recordsKept: stats.recordsRead - (rows.lastRecordTerminated ? 0 : 1), recordKind: "record")
         stats.bytes = source.bytesRead
         return stats
+    }
+
+    /// True when `fields` are the header's names again (a second export's
+    /// header, where two were joined into one file).
+    static func repeats(_ columns: ColumnMap, _ fields: [String]) -> Bool {
+        let n = columns.names.count
+        guard fields.count >= n, fields.count <= n + 1 else { return false }
+        for (i, name) in columns.names.enumerated() where fields[i].trimmingSpaces != name { return false }
+        return fields.count == n || fields[n].trimmingSpaces.isEmpty
     }
 }

@@ -22,6 +22,7 @@ public struct DimensionsCSVReader: WorkReader {
         let countries = CountryNameResolver()
         return try CSVWorkReading.read(path: path, format: format, log: &log, idColumn: "Publication ID", preambleRows: 2,
                                        isHeader: { $0.column("Publication ID") != nil || ($0.column("DOI") != nil && $0.column("Authors") != nil) },
+                                       isPreamble: { $0.first?.trimmingSpaces.hasPrefix("About the data") ?? false },
                                        makeWork: { fields, columns, warn in
                                            Self.makeWork(fields, columns, countries: countries, warn: warn)
                                        }, body)

@@ -15,7 +15,12 @@ public enum FormatDetector {
     /// already undone by ``ByteSource/peek(path:count:)``. The signs looked for:
     /// - Web of Science plain text: a first line `FN …`, `VR …` or `PT …`;
     /// - Web of Science tab-delimited: a first line of tab-separated tags `PT`, `AU`, …;
-    /// - MEDLINE text: a first line `PMID- …`;
+    /// - MEDLINE text: a first line `PMID- …` (or `PMC - …`, as PubMed Central writes);
+    /// - failing those, the records' structure: Web of Science plain text
+    ///   when a `PT` line and other two-letter tags (`AU`, `TI`, `SO`, …)
+    ///   follow, whatever the header says or lacks (a changed, missing or
+    ///   fused `FN`/`VR`); MEDLINE text when `XXXX- ` tags (`PMID`, `TI`,
+    ///   `FAU`, …) make up the lines;
     /// - PubMed XML: a `PubmedArticleSet` / `PubmedArticle` element;
     /// - Reaxys: `<substance`/`IDE.XRN` or `<citation`/`CNR.CNR`;
     /// - JSON: Crossref when Crossref's own keys (`message-type`, `date-parts`,
@@ -38,7 +43,7 @@ public enum FormatDetector {
 
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") { return jsonFormat(text) }
         if trimmed.hasPrefix("<") {
-            if text.contains("<PubmedArticleSet") || text.contains("<PubmedArticle") || text.contains("<MedlineCitationSet")
+            if text.contains("<PubmedArticleSet") || text.contains("<PubmedArticle") || text.contains("<MedlineCitation")
                 || text.contains("<PubmedBookArticle") {
                 return .pubMedXML
             }
@@ -51,7 +56,7 @@ public enum FormatDetector {
             let columns = Set(firstLine.split(separator: "\t").map { String($0.trimmingSpaces) })
             if columns.contains("PT") && (columns.contains("AU") || columns.contains("UT")) { return .wosTabDelimited }
         }
-        if firstLine.hasPrefix("PMID-") || firstLine.hasPrefix("PMID -") { return .medlineText }
+        for tag in ["PMID-", "PMID -", "PMC -", "PMC-"] where firstLine.hasPrefix(tag) { return .medlineText }
         let unquoted = firstLine.replacingQuotes()
         if unquoted.hasPrefix("About the data") { return .dimensionsCSV }
         let columns = Set(unquoted.split(separator: ",").map { String($0.trimmingSpaces) })
@@ -60,6 +65,36 @@ public enum FormatDetector {
             return .dimensionsCSV
         }
         if columns.contains("EID") || (columns.contains("Authors") && columns.contains("Source title")) { return .scopusCSV }
+        return recordStructure(trimmed)
+    }
+
+    /// Tags every Web of Science record of any database (Core Collection,
+    /// BIOSIS, Zoological Record, Current Contents, MEDLINE) carries often.
+    static let wosTags: Set<Substring> = ["AU", "AF", "TI", "SO", "PY", "UT", "DI", "C1", "DT", "LA", "AB", "ER", "CR", "RP",
+                                          "SN", "VL", "BP", "PD", "PU", "DE", "ID", "TC", "Z9", "IS", "EP", "OI", "RI", "EM"]
+    /// MEDLINE tags found in nearly every record.
+    static let medlineTags: Set<Substring> = ["PMID", "PMC", "OWN", "STAT", "DP", "TI", "FAU", "AU", "AD", "PT", "SO", "LA", "AB", "LID", "AID"]
+
+    /// The format that the lines' tags show, for a file whose first line
+    /// says nothing (a header changed, lost, or run into the first record).
+    static func recordStructure(_ text: Substring) -> SourceFormat? {
+        var wos = 0, pt = false, medline = 0, lines = 0
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).prefix(200) {
+            lines += 1
+            let chars = Array(line.prefix(6))
+            if chars.count >= 3, chars[2] == " ", chars[0].isUppercase, chars[0].isASCII, chars[1].isASCII,
+               chars[1].isUppercase || chars[1].isNumber {
+                let tag = line.prefix(2)
+                if tag == "PT" { pt = true } else if wosTags.contains(tag) { wos += 1 }
+            }
+            if line.contains("PT J") || line.contains("PT B") || line.contains("PT S") { pt = true }
+            if let dash = line.prefix(5).firstIndex(of: "-"), line.index(after: dash) < line.endIndex, line[line.index(after: dash)] == " " {
+                let tag = line[..<dash].trimmingCharacters(in: .whitespaces)
+                if medlineTags.contains(Substring(tag)) { medline += 1 }
+            }
+        }
+        if pt && wos >= 3 { return .wosPlainText }
+        if medline >= 3 && medline * 3 >= min(lines, 200) / 2 { return .medlineText }
         return nil
     }
 

@@ -1,7 +1,11 @@
 /// Streams PubMed's MEDLINE text format (`Send to: File, Format: PubMed`,
 /// or EFetch `rettype=medline`).
 ///
-/// A record starts at `PMID- ` and runs to the next one; each line is a tag
+/// A record starts at `PMID- ` and runs to the next one; records written by
+/// PubMed Central start with `PMC - ` (before the `PMID- `, which an article
+/// only in PMC lacks), so either starts a record after a blank line or when
+/// the record open already has one. The source id is the PMID, else the
+/// PMC id. Each line is a tag
 /// of up to four letters padded to `XXXX- `, and a value continues on lines
 /// indented by six spaces. Authors are `FAU` (full) and `AU` (short) in
 /// byline order, `CN` a collective author; each `AD` line that follows an
@@ -28,6 +32,8 @@ public struct MedlineTextReader: WorkReader {
         var aidDOI: String?
         var hasSource = false
         var badYear: String?
+        var pmc: String?
+        var hasPMID = false
 
         init(line: Int) { self.line = line }
 
@@ -48,7 +54,12 @@ public struct MedlineTextReader: WorkReader {
                 return
             }
             switch t {
-            case "PMID": work.sourceID = value
+            case "PMID":
+                work.sourceID = value
+                hasPMID = true
+            case "PMC":
+                pmc = value
+                if work.sourceID == nil { work.sourceID = value }
             case "TI": work.title = value
             case "PT": if work.documentType == nil { work.documentType = value }
             case "DP":
@@ -87,12 +98,22 @@ public struct MedlineTextReader: WorkReader {
         }
     }
 
+    /// Whether a `PMID` or `PMC` line starts a new record: when none is
+    /// open, after a blank line, or when the open one already has that tag
+    /// (or, for `PMC`, already has its PMID: PMC writes `PMC` first).
+    private static func startsRecord(_ tag: String, after current: Pending?, afterBlank: Bool) -> Bool {
+        guard let current else { return true }
+        if afterBlank { return true }
+        return tag == "PMID" ? current.hasPMID : (current.pmc != nil || current.hasPMID)
+    }
+
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
         let lines = try LineReader(path: path)
         var stats = ReadStatistics(file: path, format: format)
         var current: Pending?
         var tag: String?
         var stray = 0
+        var afterBlank = false
 
         func finish(_ p: Pending) throws {
             var w = p.work
@@ -112,7 +133,7 @@ public struct MedlineTextReader: WorkReader {
 
         do {
             while let raw = try lines.nextLine() {
-                if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { tag = nil; continue }
+                if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { tag = nil; afterBlank = true; continue }
                 let text = String(decoding: raw, as: UTF8.self)
                 if raw.count > 6, raw.prefix(6).allSatisfy({ $0 == 0x20 }) {
                     if let t = tag, current != nil { current?.take(t, String(text.trimmingSpaces), continuation: true) } else { stray += 1 }
@@ -124,11 +145,12 @@ public struct MedlineTextReader: WorkReader {
                 }
                 let t = String(text.prefix(4).trimmingSpaces)
                 let value = String(text.dropFirst(5).trimmingSpaces)
-                if t == "PMID" {
+                if t == "PMID" || t == "PMC", Self.startsRecord(t, after: current, afterBlank: afterBlank) {
                     if let done = current { try finish(done) }
                     stats.recordsRead += 1
                     current = Pending(line: lines.lineNumber)
                 }
+                afterBlank = false
                 guard current != nil else { stray += 1; continue }
                 tag = t
                 current?.take(t, value, continuation: false)

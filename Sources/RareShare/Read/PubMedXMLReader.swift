@@ -21,7 +21,7 @@
 /// The file is cut into articles (``PubMedArticleSplitter``) and each is
 /// parsed on its own, so a damaged article is skipped and reported while the
 /// articles before and after it are kept. Articles are parsed as UTF-8, the
-/// encoding NLM writes.
+/// encoding NLM writes; a file saved as UTF-16 is converted first (``TextSource``).
 ///
 /// - Complexity: O(file size); memory one record.
 public struct PubMedXMLReader: WorkReader {
@@ -30,7 +30,7 @@ public struct PubMedXMLReader: WorkReader {
     public init() {}
 
     public func read(path: String, log: inout ProblemLog, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
+        let source = try TextSource(path: path, guessingLegacyEncoding: false)
         var splitter = PubMedArticleSplitter(source: source)
         var thrown: Error?
         let handler = Handler(file: path)
@@ -131,7 +131,8 @@ public struct PubMedXMLReader: WorkReader {
         func startElement(_ name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
             let n = String(cString: name)
             stack.append(n)
-            if n == "PubmedArticle" || n == "PubmedBookArticle" {
+            // MEDLINE baseline files before 2017 hold bare MedlineCitation records.
+            if n == "PubmedArticle" || n == "PubmedBookArticle" || n == "MedlineCitation" {
                 guard !inRecord else { return }
                 inRecord = true
                 recordDepth = stack.count
@@ -259,7 +260,10 @@ public struct PubMedXMLReader: WorkReader {
 }
 
 /// Cuts a PubMed XML stream into `<PubmedArticle>` / `<PubmedBookArticle>`
-/// elements without parsing them, tracking the line each starts on.
+/// elements without parsing them, tracking the line each starts on. A file
+/// whose first record is a bare `<MedlineCitation>` (`MedlineCitationSet`,
+/// the MEDLINE baseline before 2017) is cut into those instead; elsewhere
+/// they sit inside articles and are not records of their own.
 ///
 /// Text between articles (the prologue, `<PubmedArticleSet>`, `<DeleteCitation>`
 /// blocks) is passed over. An article whose closing tag never comes — the
@@ -275,7 +279,7 @@ struct PubMedArticleSplitter {
         var atEndOfFile: Bool
     }
 
-    private let source: ByteSource
+    private let source: TextSource
     private var buffer: [UInt8] = []
     /// Bytes of `buffer` already handed out or passed over; indexes below are relative to it.
     private var base = 0
@@ -285,9 +289,14 @@ struct PubMedArticleSplitter {
     private var inArticle = false
     private var scanFrom = 0
 
-    private static let names: [[UInt8]] = [Array("PubmedArticle".utf8), Array("PubmedBookArticle".utf8)]
+    private static let articleNames: [[UInt8]] = [Array("PubmedArticle".utf8), Array("PubmedBookArticle".utf8)]
+    private static let citationName = Array("MedlineCitation".utf8)
+    /// The record elements: all three until the first record start says
+    /// which layout the file has.
+    private var names: [[UInt8]] = Self.articleNames + [Self.citationName]
+    private var decided = false
 
-    init(source: ByteSource) { self.source = source }
+    init(source: TextSource) { self.source = source }
 
     private var count: Int { buffer.count - base }
 
@@ -312,7 +321,7 @@ struct PubMedArticleSplitter {
     /// The next article start or end tag at or after offset `from`: its
     /// offset, whether it closes, and the offset just past it.
     /// One pass over raw bytes: this scan touches every byte of the file.
-    private func nextTag(from: Int) -> (offset: Int, isClose: Bool, end: Int)? {
+    private func nextTag(from: Int) -> (offset: Int, isClose: Bool, end: Int, name: [UInt8])? {
         buffer.withUnsafeBufferPointer { all in
             let n = all.count
             var i = base + from
@@ -320,7 +329,7 @@ struct PubMedArticleSplitter {
                 guard all[i] == UInt8(ascii: "<") else { i += 1; continue }
                 let isClose = i + 1 < n && all[i + 1] == UInt8(ascii: "/")
                 let nameStart = i + (isClose ? 2 : 1)
-                for name in Self.names {
+                for name in names {
                     let end = nameStart + name.count
                     guard end < n else { continue }
                     var same = true
@@ -328,9 +337,9 @@ struct PubMedArticleSplitter {
                     guard same else { continue }
                     let next = all[end]
                     if isClose {
-                        if next == UInt8(ascii: ">") { return (i - base, true, end + 1 - base) }
+                        if next == UInt8(ascii: ">") { return (i - base, true, end + 1 - base, name) }
                     } else if next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D {
-                        return (i - base, false, end - base)
+                        return (i - base, false, end - base, name)
                     }
                 }
                 i += 1
@@ -344,6 +353,10 @@ struct PubMedArticleSplitter {
         while true {
             if !inArticle {
                 if let tag = nextTag(from: 0), !tag.isClose {
+                    if !decided {
+                        decided = true
+                        names = tag.name == Self.citationName ? [Self.citationName] : Self.articleNames
+                    }
                     drop(tag.offset)
                     inArticle = true
                     scanFrom = 1

@@ -57,6 +57,7 @@ struct WoSRecord {
             short = fields["BA"] ?? []
             full = fields["BF"] ?? []
         }
+        (short, full) = Self.alignedNames(short: short, full: full)
         let count = max(short.count, full.count)
         var names: [[String]] = []
         for i in 0..<count {
@@ -113,6 +114,18 @@ struct WoSRecord {
         }
         work.authors = authors
         return work
+    }
+
+    /// Short and full author names that pair up by position. Some databases
+    /// write all short names on one line: split at `;` when it has them;
+    /// when the short names still number fewer than the full ones (Current
+    /// Contents writes them run together, with no separator at all), the
+    /// full names alone are used, since pairing by position would be wrong.
+    static func alignedNames(short: [String], full: [String]) -> (short: [String], full: [String]) {
+        var short = short
+        if short.count == 1, full.count != 1, short[0].contains(";") { short = FieldText.split(short[0], on: ";") }
+        if !full.isEmpty && short.count < full.count { short = [] }
+        return (short, full)
     }
 
     /// The names before each `(reprint author)` / `(corresponding author)` in an `RP` value.

@@ -20,7 +20,10 @@ public struct WoSTabDelimitedReader: WorkReader {
         let rows = DelimitedRecordReader(source, delimiter: 0x09, quoting: false)
         var stats = ReadStatistics(file: path, format: format)
         do {
-            guard let header = try rows.next() else {
+            var first = try rows.next()
+            // Blank lines above the header (a hand-edited or converted file) are passed over.
+            while let row = first, row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { first = try rows.next() }
+            guard let header = first else {
                 stats.bytes = source.bytesRead
                 return stats
             }
@@ -30,11 +33,13 @@ public struct WoSTabDelimitedReader: WorkReader {
                                  "no PT or UT column; this is not a Web of Science tab-delimited export")
             }
             if !rows.lastRecordTerminated {
-                log.record(Problem(.truncated, at: SourcePosition(file: path, line: 1), field: "header",
+                log.record(Problem(.truncated, at: SourcePosition(file: path, line: header.line), field: "header",
                                    reason: "the file ends inside the header row (file cut short?)"))
             }
             while let row = try rows.next() {
                 if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                // A second export's header, where two were joined with `cat`.
+                if CSVWorkReading.repeats(columns, row.fields) { continue }
                 stats.recordsRead += 1
                 let position = SourcePosition(file: path, line: row.line, record: stats.recordsRead)
                 if row.fields.count < columns.names.count - 1 && rows.lastRecordTerminated {

@@ -1,8 +1,10 @@
 /// Merges records of the same publication that came from several sources
 /// (or twice from one), so that each publication counts once.
 ///
-/// Two records are the same publication when they share a DOI, or, when at
-/// least one has no DOI, the same title (letters and digits, case folded),
+/// Two records are the same publication when they share a DOI, or the same
+/// database's record id (a file read twice, or two exports that overlap,
+/// even for a record with neither DOI nor title), or, when at least one has
+/// no DOI, the same title (letters and digits, case folded),
 /// year and first author's surname. Records with different DOIs are never
 /// merged. The merged record takes each field from the first record, in
 /// the order added, that has it — except the authors, which come from the
@@ -80,8 +82,13 @@ public struct WorkMerger: Sendable {
     public mutating func add(_ work: Work) {
         let doiKey = work.doi.map { "doi:" + $0 }
         let titleKey = Self.titleKey(work)
+        let idKey = work.sourceID.map { "id:\(work.source.rawValue):" + $0 }
         var target: Int?
         if let doiKey, let g = byKey[doiKey] { target = g }
+        if target == nil, let idKey, let g = byKey[idKey] {
+            let groupDOIs = Set(groups[g].compactMap(\.doi))
+            if groupDOIs.isEmpty || (work.doi.map(groupDOIs.contains) ?? true) { target = g }
+        }
         if target == nil, let titleKey, let g = byKey[titleKey] {
             // Never join two different DOIs through a shared title.
             let groupDOIs = Set(groups[g].compactMap(\.doi))
@@ -97,6 +104,7 @@ public struct WorkMerger: Sendable {
         }
         if let doiKey, byKey[doiKey] == nil { byKey[doiKey] = g }
         if let titleKey, byKey[titleKey] == nil { byKey[titleKey] = g }
+        if let idKey, byKey[idKey] == nil { byKey[idKey] = g }
     }
 
     /// The merged publications in first-seen order, and the report.

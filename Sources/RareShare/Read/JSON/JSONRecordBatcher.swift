@@ -1,5 +1,6 @@
 /// Reads a JSON file as batches of records for parallel parsing: a pull
-/// interface over ``ByteSource`` and ``JSONRecordSplitter``.
+/// interface over ``TextSource`` (so UTF-16 and BOMs are undone before
+/// cutting) and ``JSONRecordSplitter``.
 public struct JSONRecordBatcher {
     public struct Batch: Sendable {
         public var records: [JSONRecordSplitter.Record]
@@ -7,7 +8,7 @@ public struct JSONRecordBatcher {
 
     public var recordsPerBatch = 256
     public var bytesPerBatch = 4 << 20
-    private let source: ByteSource
+    private let source: TextSource
     private var splitter = JSONRecordSplitter()
     private var pending: [JSONRecordSplitter.Record] = []
     private var pendingBytes = 0
@@ -28,7 +29,7 @@ public struct JSONRecordBatcher {
     /// parse them with ``JSONWorkFile/parse(_:file:ordinal:with:into:)``, which
     /// cuts again the lines that need it, and report their junk with ``noteJunk(_:)``.
     /// (`cutsLinesWhole: false` gives the plain structural cut, for comparison in tests.)
-    public init(source: ByteSource, cutsLinesWhole: Bool = true) {
+    public init(source: TextSource, cutsLinesWhole: Bool = true) {
         self.source = source
         splitter.cutsLinesWhole = cutsLinesWhole
     }

@@ -87,7 +87,7 @@ public enum JSONWorkFile {
     /// Reads every record of `path` in order, calling `body` once per work.
     public static func read(path: String, format: SourceFormat, log: inout ProblemLog, with parseValue: ValueParser,
                             cutsLinesWhole: Bool = true, _ body: (Work) throws -> Void) throws -> ReadStatistics {
-        let source = try ByteSource(path: path)
+        let source = try TextSource(path: path, guessingLegacyEncoding: false)
         var batcher = JSONRecordBatcher(source: source, cutsLinesWhole: cutsLinesWhole)
         var stats = ReadStatistics(file: path, format: format)
         var parsedRecords: [ParsedRecord] = []
