@@ -15,6 +15,10 @@ public struct Authorship: Sendable, Hashable {
     public var firstAuthorIndex: Int?
     /// Indexes (in ``authors``) of corresponding authors that are attributed; `nil` when the source does not say.
     public var correspondingIndexes: [Int]?
+    /// Byline authors left out for lack of a country. `|A(s)|` does not count
+    /// them; counting with ``CountingRules/AuthorCount/all`` (CWTS Leiden
+    /// Ranking) divides by `|A(s)|` plus these, so their parts go to nobody.
+    public var unattributedAuthors = 0
 
     public init() {}
 
@@ -77,6 +81,23 @@ public struct Authorship: Sendable, Hashable {
         }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return order.map { (keys[$0], parts[$0] / Double(n)) }
+    }
+
+    /// `|A(s)|` plus the byline authors without a country: every authorship of the unit.
+    public var bylineCount: Int { authorCount + unattributedAuthors }
+
+    /// The same authors with each territory the rule folds replaced by its
+    /// country and each author's countries deduplicated again (an author in
+    /// Beijing and Hong Kong becomes one CN author). Returns `self` when no
+    /// code changes, which is the common case and costs one scan of ``codes``.
+    public func folding(_ territories: CountingRules.Territories) -> Authorship {
+        guard territories != .asDelivered, codes.contains(where: { territories.fold($0) != $0 }) else { return self }
+        var out = Authorship()
+        for i in 0..<authorCount { out.append(countries(ofAuthor: i).map(territories.fold)) }
+        out.firstAuthorIndex = firstAuthorIndex
+        out.correspondingIndexes = correspondingIndexes
+        out.unattributedAuthors = unattributedAuthors
+        return out
     }
 
     /// The distinct countries in ascending order, without building a set.

@@ -95,6 +95,7 @@ public struct AnalysisPipeline: Sendable {
         // 2. Bibliographic records, attributed as they are read.
         var works = WorkIngest(substanceMode: substanceMode, doiCount: citations.doiCount)
         var attribution = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
+        attribution.keepsOtherPolicy = options.comparePresets
         for (file, reader) in workReaders {
             var log = ProblemLog()
             let stats: ReadStatistics
@@ -134,7 +135,8 @@ public struct AnalysisPipeline: Sendable {
         // Works matter only through the citations that name them: resolve
         // each citation to its authorship once, and let the DOI index go
         // before the largest table grows.
-        let authorships = works.authorships
+        let authorships = works.authorships, otherAuthorships = works.otherAuthorships
+        let policy = options.affiliations
         let authorshipOfSlot = citations.joinSlots(authorshipOfDOI: works.authorshipOfDOI)
         works = WorkIngest(substanceMode: substanceMode)
         neededDOIs = nil
@@ -177,19 +179,26 @@ public struct AnalysisPipeline: Sendable {
             guard year != 0 else { return nil }
             let slot = table.citationSlot(i)
             let a = slot >= 0 ? authorshipOfSlot[Int(slot)] : -1
-            return AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
-                                  composition: table.composition(i))
+            var unit = AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
+                                      composition: table.composition(i))
+            unit.affiliations = policy
+            if a >= 0, !otherAuthorships.isEmpty { unit.otherAffiliations = otherAuthorships[a] }
+            return unit
         }
         return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
     }
 
-    /// The paper's method first, then the other methods asked for, in one pass.
+    /// The rules' method first, then the other methods asked for, in one pass.
     private func aggregate(count: Int, with aggregator: ParallelAggregator,
                            unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> CountingResults {
-        var methods: [CountingMethod] = [.paper]
+        var methods: [CountingMethod] = [options.rules.method]
         for m in options.countingMethods where !methods.contains(m) { methods.append(m) }
-        return await aggregator.aggregate(count: count, unit: unit, methods: methods,
-                                          network: options.collaborationNetwork, production: options.countryProduction)
+        var results = await aggregator.aggregate(count: count, unit: unit, methods: methods, rules: options.rules,
+                                                 network: options.collaborationNetwork, production: options.countryProduction)
+        if options.comparePresets, let main = results.tallies.first {
+            results.comparison = await aggregator.compare(count: count, unit: unit, years: PresetComparison.latestYears(of: main))
+        }
+        return results
     }
 
     /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.

@@ -11,6 +11,10 @@ struct WorkIngest {
     private(set) var authorshipOfDOI: [Int32] = []
     /// The authorship of each kept record (substance runs), in the order kept.
     private(set) var authorships: [Authorship] = []
+    /// The authorship under the other affiliation policy, by position in
+    /// ``authorships``, only where it differs (some author has several
+    /// affiliations), so the common record costs nothing here.
+    private(set) var otherAuthorships: [Int32: Authorship] = [:]
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
     private var seenKeys = Set<String>()
@@ -33,6 +37,8 @@ struct WorkIngest {
         var titleKey: Int?
         var year: Int?
         var authorship: Authorship?
+        /// ``CountryAttributor/attributeOtherPolicy(_:)``, when kept and different.
+        var other: Authorship?
         var counts = CountryAttributor.Counts()
         var notNeeded = false
     }
@@ -49,6 +55,7 @@ struct WorkIngest {
             p.doiNumber = number
         }
         (p.authorship, p.counts) = attributor.attributeCounting(work)
+        if attributor.keepsOtherPolicy { p.other = attributor.attributeOtherPolicy(work) }
         return p
     }
 
@@ -60,13 +67,17 @@ struct WorkIngest {
             guard let number = p.doiNumber.map(Int.init), let authorship = p.authorship else { return }
             if authorshipOfDOI[number] >= 0 { quality.duplicateWorks += 1; return }
             authorshipOfDOI[number] = Int32(authorships.count)
+            if let other = p.other { otherAuthorships[Int32(authorships.count)] = other }
             authorships.append(authorship)
             attributor.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
             if let t = p.titleKey, !seenTitles.insert(t).inserted, p.doi == nil { quality.duplicateWorks += 1; return }
             guard let year = p.year, let authorship = p.authorship else { quality.worksWithoutYear += 1; return }
-            publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
+            var unit = AttributedUnit(year: year, regions: .all, authorship: authorship)
+            unit.affiliations = attributor.policy
+            unit.otherAffiliations = p.other
+            publicationUnits.append(unit)
             attributor.add(p.counts)
         }
     }
@@ -88,10 +99,11 @@ struct WorkIngest {
         var batcher = JSONRecordBatcher(source: source)
         batcher.bytesPerBatch = batchBytes
         var stats = ReadStatistics(file: file, format: format)
-        let resolver = template.resolver, policy = template.policy
+        let resolver = template.resolver, policy = template.policy, keepsOther = template.keepsOtherPolicy
         let sharedCache = ResolutionCache()
         try await OrderedParallelMap.run(threads: threads, produce: { try batcher.next() }, transform: { batch in
             var local = CountryAttributor(resolver: resolver, policy: policy, sharedCache: sharedCache)
+            local.keepsOtherPolicy = keepsOther
             var parsed: [JSONWorkFile.ParsedRecord] = []
             parsed.reserveCapacity(batch.records.count)
             for record in batch.records {

@@ -24,6 +24,18 @@ public enum CountingComparison {
 
     public static func comparisonFileName(_ r: Region) -> String { "Counting_comparison_\(r.weightedFileSuffix).tsv" }
     public static let methodsFileName = "Counting_methods.tsv"
+    public static let rulesFileName = "Counting_rules.tsv"
+
+    /// The rules the run's tables were counted under (`option<TAB>value`),
+    /// the methods of the extra tallies on the `counting` row after the first.
+    static func rulesTable(_ result: AnalysisResult) -> String {
+        var out = "option\tvalue\n"
+        for row in result.tally.rules.optionRows {
+            let value = row.option == "counting" ? result.methodTallies.map(\.method.rawValue).joined(separator: ",") : row.value
+            out += "\(row.option)\t\(value)\n"
+        }
+        return out
+    }
 
     /// Share of each country (percent of `N_t`) under every method, one
     /// column per method, one row per country and year. Countries are ordered
@@ -36,7 +48,7 @@ public enum CountingComparison {
         let order = totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
         for c in order {
             for y in years {
-                let cells = tallies.map { t in ShareMeasures(t.tally(region, y)).share(c).map(NumberFormat.exact) ?? "" }
+                let cells = tallies.map { t in t.measures(region, y).share(c).map(NumberFormat.exact) ?? "" }
                 guard cells.contains(where: { !$0.isEmpty }) else { continue }
                 out += "\(c)\t\(y)\t" + cells.joined(separator: "\t") + "\n"
             }
@@ -127,6 +139,12 @@ public enum CountingComparison {
                 files.append(("Top_collaborations_\(region.weightedFileSuffix)_\(window).tsv", AverageRank.tsv(sets)))
             }
         }
+        if let comparison = result.counting?.comparison {
+            for region in regions where comparison.years[region] != nil {
+                files.append((PresetComparisonTable.fileName(region), PresetComparisonTable.tsv(comparison, region: region)))
+            }
+        }
+        files.append((rulesFileName, rulesTable(result)))
         let ranges = settings.ranges.isEmpty ? (span.map { [$0] } ?? []) : settings.ranges
         if let network = result.counting?.network {
             for region in regions {

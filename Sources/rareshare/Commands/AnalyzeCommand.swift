@@ -34,6 +34,15 @@ struct AnalyzeCommand: AsyncParsableCommand {
                             --network --network-years 1996-2009,2010-2022 \\
                             --production --top 10
 
+        Producers' counting rules (docs/METHODS.md), as a preset or rule by rule:
+
+          rareshare analyze --works openalex/ --out results/ --preset leiden
+          rareshare analyze --works openalex/ --out results/ --preset nsf --territories cn-all
+
+        Counting_rules.tsv records the rules used; Method_comparison_<region>.tsv \
+        gives each country's latest-year share and rank under every preset and \
+        counting method.
+
         Methods other than author-fractional write their files with the method \
         in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
         puts a country's share under every method side by side and \
@@ -43,6 +52,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup(title: "Counting rules") var rules: CountingRuleOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the tables into.", valueName: "dir"))
     var out: String = "rareshare-out"
 
@@ -50,7 +61,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's).", valueName: "method[,method…]"))
+    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's and every preset's, and is always tallied; the others share the preset's other rules).", valueName: "method[,method…]"))
     var counting: String = CountingMethod.paper.rawValue
 
     @Flag(help: "Write the country collaboration network (VOSviewer map and network files, GraphML, edge list, matrix).")
@@ -112,7 +123,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let expanded = try CommandInputs.expand([substances, citations, works])
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
-        options.affiliations = inputs.affiliationPolicy
+        options.rules = rules.rules(affiliations: inputs.affiliationPolicy)
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict
