@@ -72,6 +72,12 @@ public struct AnalysisReportWriter {
         if result.unit == .substance {
             put("substances_without_year.txt") { result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined() }
         }
+        put(CountingComparison.rulesFileName) { CountingComparison.rulesTable(tally.rules) }
+        if let comparison = result.counting?.comparison {
+            for region in regions where comparison.years[region] != nil {
+                put(PresetComparisonTable.fileName(region)) { PresetComparisonTable.tsv(comparison, region: region) }
+            }
+        }
         for file in CountingComparison.files(for: result, regions: regions, years: years, settings: counting) {
             let text = file.text
             put(file.name) { text }

@@ -26,15 +26,11 @@ public enum CountingComparison {
     public static let methodsFileName = "Counting_methods.tsv"
     public static let rulesFileName = "Counting_rules.tsv"
 
-    /// The rules the run's tables were counted under (`option<TAB>value`),
-    /// the methods of the extra tallies on the `counting` row after the first.
-    static func rulesTable(_ result: AnalysisResult) -> String {
-        var out = "option\tvalue\n"
-        for row in result.tally.rules.optionRows {
-            let value = row.option == "counting" ? result.methodTallies.map(\.method.rawValue).joined(separator: ",") : row.value
-            out += "\(row.option)\t\(value)\n"
-        }
-        return out
+    /// The rules the run's main tables were counted under (`option<TAB>value`).
+    /// Tallies of other `--counting` methods share every rule but the method,
+    /// which their file names carry.
+    public static func rulesTable(_ rules: CountingRules) -> String {
+        "option\tvalue\n" + rules.optionRows.map { "\($0.option)\t\($0.value)\n" }.joined()
     }
 
     /// Share of each country (percent of `N_t`) under every method, one
@@ -139,12 +135,6 @@ public enum CountingComparison {
                 files.append(("Top_collaborations_\(region.weightedFileSuffix)_\(window).tsv", AverageRank.tsv(sets)))
             }
         }
-        if let comparison = result.counting?.comparison {
-            for region in regions where comparison.years[region] != nil {
-                files.append((PresetComparisonTable.fileName(region), PresetComparisonTable.tsv(comparison, region: region)))
-            }
-        }
-        files.append((rulesFileName, rulesTable(result)))
         let ranges = settings.ranges.isEmpty ? (span.map { [$0] } ?? []) : settings.ranges
         if let network = result.counting?.network {
             for region in regions {
