@@ -8,6 +8,8 @@ public struct CountingResults: Sendable, Equatable {
     public private(set) var production: CountryProduction?
     /// The latest year under every preset and method, when the run compared them.
     public var comparison: PresetComparison?
+    /// Bootstrap intervals of the first tally's share-like measures, when asked.
+    public var intervals: BootstrapIntervals?
 
     /// `rules` gives every rule but the method, which each tally takes from `methods`.
     public init(pairs: [CountryPair], methods: [CountingMethod], rules: CountingRules = .study, network: Bool, production: Bool) {

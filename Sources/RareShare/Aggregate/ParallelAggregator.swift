@@ -57,6 +57,20 @@ public struct ParallelAggregator: Sendable {
                             add: { c, u in if wanted.contains(u.year) { c.add(u) } }, merge: { $0.merge($1) })
     }
 
+    /// Every unit's summary under `rules`, by region and year in unit order,
+    /// compositions dropped: what ``BootstrapIntervals`` resamples.
+    /// - Complexity: O(units) memory; asked for only with `--bootstrap`.
+    public func unitSummaries(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
+                              rules: CountingRules) async -> [Region: [Int: [YearlyTally.UnitSummary]]] {
+        await reduce(count: count, unit: unit, empty: { [:] }, add: { d, u in
+            var s = YearlyTally.UnitSummary(u, rules: rules)
+            s.composition = nil
+            u.regions.forEach { d[$0, default: [:]][u.year, default: []].append(s) }
+        }, merge: { a, b in
+            for (r, years) in b { for (y, list) in years { a[r, default: [:]][y, default: []] += list } }
+        })
+    }
+
     /// Sums units `0..<count` chunk by chunk into values of `T`, merges them
     /// in chunk order, and lets `finish` complete the sums once at the end
     /// (element counts follow from the merged composition counts, so they

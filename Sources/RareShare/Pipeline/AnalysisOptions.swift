@@ -23,6 +23,8 @@ public struct AnalysisOptions: Sendable {
     /// Attribute every record under both affiliation policies, so that
     /// `Method_comparison_*.tsv` can put every preset side by side.
     public var comparePresets = true
+    /// Resample units for 95% intervals (``BootstrapIntervals``); `nil` for none.
+    public var bootstrap: BootstrapIntervals.Settings?
     /// "c without d" pairs to tally.
     public var pairs: [CountryPair] = CountryPair.paperDefaults
     /// Counting methods to tally; the rules' method is always tallied first (it gives ``AnalysisResult/tally``).

@@ -164,6 +164,11 @@ public struct AnalysisPipeline: Sendable {
         if options.comparePresets, let main = results.tallies.first {
             results.comparison = await aggregator.compare(count: count, unit: unit, years: PresetComparison.latestYears(of: main))
         }
+        if let b = options.bootstrap, b.replicates > 0 {
+            let units = await aggregator.unitSummaries(count: count, unit: unit, rules: options.rules)
+            results.intervals = BootstrapIntervals.compute(units, replicates: b.replicates, seed: b.seed, pairs: options.pairs,
+                                                           denominator: options.rules.denominator, threads: options.threads)
+        }
         return results
     }
 

@@ -90,6 +90,12 @@ public enum CountingComparison {
         return out
     }
 
+    /// ``Crossovers`` of every tallied method (plus full and publication-fractional
+    /// counts from the exact sets) among the top countries (`--top`, else 10).
+    public static func crossovers(_ result: AnalysisResult, regions: [Region], years: [Int], settings: Settings) -> [Crossovers.Row] {
+        Crossovers.rows(tallies: result.methodTallies, regions: regions, years: years, top: settings.top ?? Crossovers.defaultTop)
+    }
+
     /// `measures.csv` layout (region, year, measure, key, value) for one method's rows.
     static func measuresCSV(_ rows: [LongFormRows.Row]) -> String {
         var out = "region,year,measure,key,value\n"
@@ -108,6 +114,7 @@ public enum CountingComparison {
         var files: [(name: String, text: String)] = []
         let tallies = result.methodTallies
         let span = years.first.flatMap { f in years.last.flatMap { YearRange(f, $0) } }
+        files.append((Crossovers.fileName, Crossovers.tsv(crossovers(result, regions: regions, years: years, settings: settings))))
         if tallies.count > 1 {
             for t in tallies where t.method != .paper {
                 for region in regions {

@@ -83,6 +83,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Worker threads for parsing, attribution and aggregation; default: all cores. Results are identical for any number.", valueName: "n"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Resample the units of each region and year this many times (with replacement) for 95% intervals: measures.csv gains low and high on every share-like row. They cover the sampling of units, not attribution errors.", valueName: "N"))
+    var bootstrap: Int?
+
+    @Option(help: ArgumentHelp("Seed of --bootstrap; the intervals are the same for a seed on any number of threads.", valueName: "S"))
+    var seed: UInt64 = 1
+
     @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
     var figures = false
 
@@ -104,6 +110,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw ValidationError("--rank-years '\(rankYears)' is not a year range such as 2010-2022.")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1 (replicates), such as 1000.") }
         if !inputs.substances.isEmpty && inputs.citations.isEmpty {
             throw ValidationError("--substances needs --citations: substance records name citation ids, and only the citation export holds their DOIs.")
         }
@@ -137,6 +144,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if case .success(let methods) = CountingMethod.parseList(counting) { options.countingMethods = methods }
         options.collaborationNetwork = network
         options.countryProduction = production
+        options.bootstrap = bootstrap.map { BootstrapIntervals.Settings(replicates: $0, seed: seed) }
 
         let files = options.substanceFiles.map { ("substances", $0) } + options.citationFiles.map { ("citations", $0) }
             + options.workFiles.map { ("works", $0) }
@@ -161,6 +169,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             print(QualityReport(result: result).text, terminator: "")
             let counted = CountingComparison.summary(result)
             if !counted.isEmpty { print("\n" + counted, terminator: "") }
+            if let line = Crossovers.chinaUSLine(CountingComparison.crossovers(result, regions: result.unit == .substance ? Region.allCases : [.all],
+                                                                                years: PaperTables.yearSpan(result.tally), settings: writer.counting)) {
+                print("\n" + line, terminator: "")
+            }
             if let figureRun {
                 print("\nFigures: \(figureRun.tables.count) tables and figures in \(out)/figures/ (report.html); \(figureRun.underived.count) of the paper's tables not derivable (not_derived.tsv)")
             }
@@ -187,6 +199,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         [("substances", inputs.substances.joined(separator: " ")), ("citations", inputs.citations.joined(separator: " ")),
          ("works", inputs.works.joined(separator: " ")), ("format", inputs.format ?? "detected"),
          ("affiliations", o.affiliations.rawValue), ("overrides", inputs.overrides ?? ""),
+         ("preset", rules.preset ?? "study"), ("territories", o.rules.territories.rawValue),
+         ("denominator", o.rules.denominator.rawValue), ("author-count", o.rules.authorCount.rawValue),
+         ("bootstrap", bootstrap.map(String.init) ?? ""), ("seed", bootstrap == nil ? "" : String(seed)),
          ("out", out), ("pair", o.pairs.map { "\($0.country)-\($0.excluded)" }.joined(separator: ",")),
          ("counting", o.countingMethods.map(\.rawValue).joined(separator: ",")), ("network", String(network)),
          ("network-years", networkYears ?? "whole span"), ("production", String(production)),
