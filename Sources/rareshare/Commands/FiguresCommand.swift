@@ -116,7 +116,6 @@ struct FiguresCommand: ParsableCommand {
         }
         if !common.quiet {
             print(run.summary, terminator: "")
-            if let line = Crossovers.chinaUSLine(run.crossovers) { print(line, terminator: "") }
             Terminal.note("\(run.tables.count) tables and figures written to \(out)/ (report.html); \(run.underived.count) of the paper's tables not derivable, listed in not_derived.tsv")
         }
     }
