@@ -6,9 +6,14 @@ public struct CountingResults: Sendable, Equatable {
     public private(set) var tallies: [ShareTally]
     public private(set) var network: CollaborationNetwork?
     public private(set) var production: CountryProduction?
+    /// The latest year under every preset and method, when the run compared them.
+    public var comparison: PresetComparison?
+    /// Bootstrap intervals of the first tally's share-like measures, when asked.
+    public var intervals: BootstrapIntervals?
 
-    public init(pairs: [CountryPair], methods: [CountingMethod], network: Bool, production: Bool) {
-        tallies = methods.map { ShareTally(pairs: pairs, method: $0) }
+    /// `rules` gives every rule but the method, which each tally takes from `methods`.
+    public init(pairs: [CountryPair], methods: [CountingMethod], rules: CountingRules = .study, network: Bool, production: Bool) {
+        tallies = methods.map { ShareTally(pairs: pairs, rules: rules.with($0)) }
         self.network = network ? CollaborationNetwork() : nil
         self.production = production ? CountryProduction() : nil
     }

@@ -30,21 +30,45 @@ public struct ParallelAggregator: Sendable {
                             merge: { $0.merge($1) })
     }
 
-    /// One pass over the units filling a tally per counting method and, when
+    /// One pass over the units filling a tally per counting method (every
+    /// other rule from `rules`) and, when
     /// asked, the collaboration network and the SCP/MCP counts.
-    public func aggregate(_ units: [AttributedUnit], methods: [CountingMethod],
+    public func aggregate(_ units: [AttributedUnit], methods: [CountingMethod], rules: CountingRules = .study,
                           network: Bool = false, production: Bool = false) async -> CountingResults {
-        await aggregate(count: units.count, unit: { units[$0] }, methods: methods, network: network, production: production)
+        await aggregate(count: units.count, unit: { units[$0] }, methods: methods, rules: rules, network: network, production: production)
     }
 
-    /// ``aggregate(_:methods:network:production:)`` over units produced on demand.
+    /// ``aggregate(_:methods:rules:network:production:)`` over units produced on demand.
     public func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?, methods: [CountingMethod],
-                          network: Bool = false, production: Bool = false) async -> CountingResults {
+                          rules: CountingRules = .study, network: Bool = false, production: Bool = false) async -> CountingResults {
         let pairs = self.pairs
         return await reduce(count: count, unit: unit,
-                            empty: { CountingResults(pairs: pairs, methods: methods, network: network, production: production) },
+                            empty: { CountingResults(pairs: pairs, methods: methods, rules: rules, network: network, production: production) },
                             add: { $0.add($1, countElements: false) }, finish: { $0.countElementsFromCompositions() },
                             merge: { $0.merge($1) })
+    }
+
+    /// The latest year of each region in `years` under every preset and
+    /// method (``PresetComparison``): a second pass over the units, which
+    /// skips every unit of another year after one comparison.
+    public func compare(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?, years: [Region: Int]) async -> PresetComparison {
+        let wanted = Set(years.values)
+        return await reduce(count: count, unit: unit, empty: { PresetComparison(years: years) },
+                            add: { c, u in if wanted.contains(u.year) { c.add(u) } }, merge: { $0.merge($1) })
+    }
+
+    /// Every unit's summary under `rules`, by region and year in unit order,
+    /// compositions dropped: what ``BootstrapIntervals`` resamples.
+    /// - Complexity: O(units) memory; asked for only with `--bootstrap`.
+    public func unitSummaries(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?,
+                              rules: CountingRules) async -> [Region: [Int: [YearlyTally.UnitSummary]]] {
+        await reduce(count: count, unit: unit, empty: { [:] }, add: { d, u in
+            var s = YearlyTally.UnitSummary(u, rules: rules)
+            s.composition = nil
+            u.regions.forEach { d[$0, default: [:]][u.year, default: []].append(s) }
+        }, merge: { a, b in
+            for (r, years) in b { for (y, list) in years { a[r, default: [:]][y, default: []] += list } }
+        })
     }
 
     /// Sums units `0..<count` chunk by chunk into values of `T`, merges them

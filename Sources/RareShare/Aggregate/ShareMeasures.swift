@@ -1,18 +1,29 @@
 /// METRICS.md's country measures for one region and year, computed from a
-/// ``YearlyTally``. Percentages are of `N_t` unless said.
+/// ``YearlyTally``. Percentages are of `N_t` unless said (or of the attributed
+/// units, with ``CountingRules/Denominator/attributed``).
 ///
 /// The same code serves a run's own tallies and tallies loaded from the
 /// paper's published tables, which is how the tests show agreement.
 public struct ShareMeasures: Sendable {
     public let tally: YearlyTally
 
-    public init(_ tally: YearlyTally) { self.tally = tally }
+    /// What the shares are percentages of; coverage is always of `N_t`.
+    public let denominator: CountingRules.Denominator
+
+    public init(_ tally: YearlyTally, denominator: CountingRules.Denominator = .all) {
+        self.tally = tally
+        self.denominator = denominator
+    }
 
     /// `N_t`.
     public var units: Int { tally.units }
 
+    /// The units a share is a percentage of: `N_t`, or the attributed units.
+    public var base: Int { denominator == .all ? tally.units : tally.attributed }
+
     private func percent(_ x: Double) -> Double? {
-        tally.units > 0 ? 100 * x / Double(tally.units) : nil
+        let n = base
+        return n > 0 ? 100 * x / Double(n) : nil
     }
 
     /// `w_c,t`.
@@ -20,6 +31,15 @@ public struct ShareMeasures: Sendable {
 
     /// Share of c: `100 · w_c,t / N_t`.
     public func share(_ c: CountryCode) -> Double? { percent(weight(c)) }
+
+    /// Share ceiling of c: `100 · (w_c,t + U_t) / N_t`, `U_t` the unattributed
+    /// units of the year: the share c would have if every one of them were
+    /// its own, so a reader sees how far attribution gaps could move a share.
+    /// (Under either denominator: the unattributed then join the attributed.)
+    public func shareCeiling(_ c: CountryCode) -> Double? {
+        guard tally.units > 0 else { return nil }
+        return 100 * (weight(c) + Double(tally.units - tally.attributed)) / Double(tally.units)
+    }
 
     /// Units whose country set is exactly `{c}`.
     public func aloneCount(_ c: CountryCode) -> Int { tally.exactSets[CountrySet([c])] ?? 0 }
@@ -29,7 +49,7 @@ public struct ShareMeasures: Sendable {
 
     /// c without d: `100 · Σ_{c∈S, d∉S} a_c,s/|A(s)| / N_t` (only for pairs tallied).
     public func shareWithout(_ pair: CountryPair) -> Double? {
-        guard let w = tally.weightsWithout[pair] else { return tally.units > 0 ? 0 : nil }
+        guard let w = tally.weightsWithout[pair] else { return base > 0 ? 0 : nil }
         return percent(w)
     }
 
@@ -62,5 +82,5 @@ public struct ShareMeasures: Sendable {
     }
 
     /// Coverage: `100 · attributed / N_t`.
-    public var coverage: Double? { percent(Double(tally.attributed)) }
+    public var coverage: Double? { tally.units > 0 ? 100 * Double(tally.attributed) / Double(tally.units) : nil }
 }

@@ -7,8 +7,10 @@
 /// two dictionary lookups per region.
 public struct ShareTally: Sendable, Equatable {
     public let pairs: [CountryPair]
-    /// How each unit's credit is shared among countries (the paper's method unless asked).
-    public let method: CountingMethod
+    /// How each unit's credit is shared among countries (the study's rules unless asked).
+    public let rules: CountingRules
+    /// The counting method of ``rules``.
+    public var method: CountingMethod { rules.method }
 
     private static let firstYear = 1600
     private static let span = 501
@@ -20,8 +22,12 @@ public struct ShareTally: Sendable, Equatable {
     private var otherYears: [Region: [Int: YearlyTally]] = [:]
 
     public init(pairs: [CountryPair] = CountryPair.paperDefaults, method: CountingMethod = .paper) {
+        self.init(pairs: pairs, rules: CountingRules.study.with(method))
+    }
+
+    public init(pairs: [CountryPair] = CountryPair.paperDefaults, rules: CountingRules) {
         self.pairs = pairs
-        self.method = method
+        self.rules = rules
     }
 
     /// Every tally, by region and year.
@@ -48,7 +54,7 @@ public struct ShareTally: Sendable, Equatable {
     /// ``add(_:)``, optionally leaving element counts to ``countElementsFromCompositions()``
     /// (see ``YearlyTally/add(_:pairs:keepCompositions:countElements:)``).
     mutating func add(_ unit: AttributedUnit, countElements: Bool) {
-        let summary = YearlyTally.UnitSummary(unit, method: method)
+        let summary = YearlyTally.UnitSummary(unit, rules: rules)
         let pairs = self.pairs
         unit.regions.forEach { region in
             let keep = region == .organometallic || region == .rareEarth
@@ -93,6 +99,11 @@ public struct ShareTally: Sendable, Equatable {
         modify(region, year) { $0 = tally }
     }
 
+    /// The measures of one region and year, shares over the rules' denominator.
+    public func measures(_ region: Region, _ year: Int) -> ShareMeasures {
+        ShareMeasures(tally(region, year), denominator: rules.denominator)
+    }
+
     public func tally(_ region: Region, _ year: Int) -> YearlyTally {
         guard let i = Self.slot(region, year) else { return otherYears[region]?[year] ?? YearlyTally() }
         return table.isEmpty ? YearlyTally() : table[i]
@@ -110,6 +121,6 @@ public struct ShareTally: Sendable, Equatable {
     }
 
     public static func == (a: ShareTally, b: ShareTally) -> Bool {
-        a.pairs == b.pairs && a.method == b.method && a.regions == b.regions
+        a.pairs == b.pairs && a.rules == b.rules && a.regions == b.regions
     }
 }

@@ -26,28 +26,33 @@ public struct YearlyTally: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds one unit. `pairs` names the "c without d" sums to keep; `method`
-    /// decides the weights (exact sets do not depend on it).
+    /// Adds one unit. `pairs` names the "c without d" sums to keep; `rules`
+    /// decide the weights (exact sets depend only on their territory rule).
     public mutating func add(_ unit: AttributedUnit, pairs: [CountryPair], keepCompositions: Bool,
-                             method: CountingMethod = .paper) {
-        add(UnitSummary(unit, method: method), pairs: pairs, keepCompositions: keepCompositions)
+                             rules: CountingRules = .study) {
+        add(UnitSummary(unit, rules: rules), pairs: pairs, keepCompositions: keepCompositions)
     }
 
     /// What every region a unit belongs to adds: computed once per unit.
-    public struct UnitSummary {
+    public struct UnitSummary: Sendable {
         var composition: String?
         var set: CountrySet?
-        /// The counting method's weights; empty for an attributed unit the method cannot credit.
+        /// The counting rules' weights; empty for an attributed unit the method cannot credit.
         var fractional: [(CountryCode, Double)] = []
 
-        public init(_ unit: AttributedUnit, method: CountingMethod = .paper) {
+        public init(_ unit: AttributedUnit, rules: CountingRules = .study) {
             composition = unit.composition
-            if let authorship = unit.authorship, authorship.authorCount > 0 {
-                fractional = method.weights(of: authorship)
+            if let authorship = rules.authorship(of: unit) {
+                fractional = rules.weights(of: authorship)
                 // Author-fractional weights name every country of S(s); other methods may not.
-                set = method == .paper ? CountrySet(sorted: fractional.map(\.0)) : authorship.countrySet
+                set = rules.method == .paper ? CountrySet(sorted: fractional.map(\.0)) : authorship.countrySet
             }
         }
+
+        /// The unit's weights, in ascending code order.
+        public var weights: [(CountryCode, Double)] { fractional }
+        /// `S(s)` under the rules' territories; `nil` for an unattributed unit.
+        public var countrySet: CountrySet? { self.set }
     }
 
     /// `countElements: false` leaves ``elements`` to

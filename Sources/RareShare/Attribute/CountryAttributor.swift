@@ -19,6 +19,9 @@ public struct CountryAttributor {
 
     /// Answers shared with other attributors of the same run (parallel batches), if any.
     public let sharedCache: ResolutionCache?
+    /// Also attribute under the other affiliation policy (``attributeOtherPolicy(_:)``),
+    /// for runs that compare counting presets.
+    public var keepsOtherPolicy = false
 
     public init(resolver: any AffiliationResolver, policy: AffiliationPolicy = .first, sharedCache: ResolutionCache? = nil) {
         self.resolver = resolver
@@ -72,6 +75,7 @@ public struct CountryAttributor {
             }
             if countries.isEmpty {
                 authorsWithoutCountry += 1
+                authorship.unattributedAuthors += 1
                 continue
             }
             let position = authorship.authorCount
@@ -80,6 +84,23 @@ public struct CountryAttributor {
             if author.isCorresponding == true { corresponding.append(position) }
         }
         if anyCorrespondingFlag { authorship.correspondingIndexes = corresponding }
+        return authorship
+    }
+
+    /// The authorship under the other affiliation policy (all affiliations
+    /// when ``policy`` is `first`, and the reverse), so one run can compare
+    /// counting presets that differ in it; `nil` when no author has more than
+    /// one affiliation, where both policies give the same list. Leaves every
+    /// counter alone: the data-quality figures follow ``policy`` only.
+    /// - Complexity: one resolution per extra affiliation, mostly cache hits.
+    public mutating func attributeOtherPolicy(_ work: Work) -> Authorship? {
+        guard work.authors.contains(where: { $0.affiliations.count > 1 }) else { return nil }
+        let saved = (authorsSeen, authorsWithoutCountry, authorsWithoutAffiliation, unresolved)
+        var other = CountryAttributor(resolver: resolver, policy: policy == .first ? .all : .first, sharedCache: sharedCache)
+        swap(&other.cache, &cache)
+        let authorship = other.attribute(work)
+        swap(&other.cache, &cache)
+        (authorsSeen, authorsWithoutCountry, authorsWithoutAffiliation, unresolved) = saved
         return authorship
     }
 

@@ -8,12 +8,23 @@ public struct AttributedUnit: Sendable {
     public var authorship: Authorship?
     /// Composition key (`CClHORu`) when the unit has a formula.
     public var composition: String?
+    /// The affiliation policy ``authorship`` was made under.
+    public var affiliations: AffiliationPolicy = .first
+    /// The authorship under the other policy, for comparing counting presets;
+    /// `nil` when it is the same as ``authorship`` (no author with several
+    /// affiliations) or was not kept.
+    public var otherAffiliations: Authorship?
 
     public init(year: Int, regions: RegionSet, authorship: Authorship?, composition: String? = nil) {
         self.year = year
         self.regions = regions
         self.authorship = authorship
         self.composition = composition
+    }
+
+    /// The authorship under `policy`: ``authorship`` or ``otherAffiliations``.
+    public func authorship(under policy: AffiliationPolicy) -> Authorship? {
+        policy == affiliations ? authorship : (otherAffiliations ?? authorship)
     }
 
     /// True when `|S(s)| ≥ 1`.

@@ -15,6 +15,10 @@ public struct Authorship: Sendable, Hashable {
     public var firstAuthorIndex: Int?
     /// Indexes (in ``authors``) of corresponding authors that are attributed; `nil` when the source does not say.
     public var correspondingIndexes: [Int]?
+    /// Byline authors left out for lack of a country. `|A(s)|` does not count
+    /// them; counting with ``CountingRules/AuthorCount/all`` (CWTS Leiden
+    /// Ranking) divides by `|A(s)|` plus these, so their parts go to nobody.
+    public var unattributedAuthors = 0
 
     public init() {}
 
@@ -78,6 +82,9 @@ public struct Authorship: Sendable, Hashable {
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return order.map { (keys[$0], parts[$0] / Double(n)) }
     }
+
+    /// `|A(s)|` plus the byline authors without a country: every authorship of the unit.
+    public var bylineCount: Int { authorCount + unattributedAuthors }
 
     /// The distinct countries in ascending order, without building a set.
     var sortedDistinctCodes: [CountryCode] {

@@ -12,10 +12,22 @@ public struct AnalysisOptions: Sendable {
     public var workFiles: [String] = []
     /// Forces the bibliographic format instead of detecting it.
     public var workFormat: SourceFormat?
-    public var affiliations: AffiliationPolicy = .first
+    /// The counting rules of the run's tallies; their method is the first
+    /// tally's, the other methods of ``countingMethods`` share the other rules.
+    public var rules = CountingRules.study
+    /// Which affiliations of an author count (the rules' choice).
+    public var affiliations: AffiliationPolicy {
+        get { rules.affiliations }
+        set { rules.affiliations = newValue }
+    }
+    /// Attribute every record under both affiliation policies, so that
+    /// `Method_comparison_*.tsv` can put every preset side by side.
+    public var comparePresets = true
+    /// Resample units for 95% intervals (``BootstrapIntervals``); `nil` for none.
+    public var bootstrap: BootstrapIntervals.Settings?
     /// "c without d" pairs to tally.
     public var pairs: [CountryPair] = CountryPair.paperDefaults
-    /// Counting methods to tally; the paper's is always tallied too (it gives ``AnalysisResult/tally``).
+    /// Counting methods to tally; the rules' method is always tallied first (it gives ``AnalysisResult/tally``).
     public var countingMethods: [CountingMethod] = [.paper]
     /// Keep the country collaboration network (per region and year).
     public var collaborationNetwork = false

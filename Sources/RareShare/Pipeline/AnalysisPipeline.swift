@@ -53,7 +53,8 @@ public struct AnalysisPipeline: Sendable {
         // Works matter only through the citations that name them: resolve
         // each citation to its authorship once, and let the DOI index go
         // before the largest table grows.
-        let join = SubstanceJoin(authorships: works.authorships,
+        let join = SubstanceJoin(authorships: works.authorships, otherAuthorships: works.otherAuthorships,
+                                 policy: options.affiliations,
                                  authorshipOfSlot: citations.joinSlots(authorshipOfDOI: works.authorshipOfDOI))
         works = WorkIngest(substanceMode: substanceMode, settings: works.settings)
         citations.releaseDOIs()
@@ -103,8 +104,9 @@ public struct AnalysisPipeline: Sendable {
     /// `citedBy` (substance runs), only those whose DOI a citation names.
     private func readWorks(_ files: [InputFile], citedBy citations: CitationIndex?, quality: inout DataQuality,
                            progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> WorkIngest {
-        let settings = WorkIngest.Settings(threads: options.threads, batchBytes: options.batchBytes,
+        var settings = WorkIngest.Settings(threads: options.threads, batchBytes: options.batchBytes,
                                            resolver: options.resolver, policy: options.affiliations)
+        settings.keepsOtherPolicy = options.comparePresets
         var works = WorkIngest(substanceMode: citations != nil, settings: settings,
                                needed: citations?.doiNumbers, doiCount: citations?.doiCount ?? 0)
         for file in files {
@@ -127,13 +129,22 @@ public struct AnalysisPipeline: Sendable {
             .map { (affiliation: $0.key, count: $0.value) }
     }
 
-    /// The paper's method first, then the other methods asked for, in one pass.
+    /// The rules' method first, then the other methods asked for, in one pass.
     private func aggregate(count: Int, unit: @escaping @Sendable (Int) -> AttributedUnit?) async -> CountingResults {
         let aggregator = ParallelAggregator(threads: options.threads, pairs: options.pairs)
-        var methods: [CountingMethod] = [.paper]
+        var methods: [CountingMethod] = [options.rules.method]
         for m in options.countingMethods where !methods.contains(m) { methods.append(m) }
-        return await aggregator.aggregate(count: count, unit: unit, methods: methods,
-                                          network: options.collaborationNetwork, production: options.countryProduction)
+        var results = await aggregator.aggregate(count: count, unit: unit, methods: methods, rules: options.rules,
+                                                 network: options.collaborationNetwork, production: options.countryProduction)
+        if options.comparePresets, let main = results.tallies.first {
+            results.comparison = await aggregator.compare(count: count, unit: unit, years: PresetComparison.latestYears(of: main))
+        }
+        if let b = options.bootstrap, b.replicates > 0 {
+            let units = await aggregator.unitSummaries(count: count, unit: unit, rules: options.rules)
+            results.intervals = BootstrapIntervals.compute(units, replicates: b.replicates, seed: b.seed, pairs: options.pairs,
+                                                           denominator: options.rules.denominator, threads: options.threads)
+        }
+        return results
     }
 
     /// Stage 3: reads one substance file in parallel batches and folds its

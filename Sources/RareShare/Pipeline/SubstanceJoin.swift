@@ -8,6 +8,10 @@
 /// it, so no table of all units is made.
 struct SubstanceJoin: Sendable {
     let authorships: [Authorship]
+    /// The authorship under the other affiliation policy, where it differs (preset comparison).
+    let otherAuthorships: [Int32: Authorship]
+    /// The affiliation policy `authorships` were made with.
+    let policy: AffiliationPolicy
     let authorshipOfSlot: [Int32]
 
     /// The counted unit for substance `i`, `nil` for one without a year (left out of `N_t`).
@@ -17,8 +21,11 @@ struct SubstanceJoin: Sendable {
         guard year != 0 else { return nil }
         let slot = table.citationSlot(i)
         let a = slot >= 0 ? authorshipOfSlot[Int(slot)] : -1
-        return AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
-                              composition: table.composition(i))
+        var unit = AttributedUnit(year: year, regions: table.regions[i], authorship: a >= 0 ? authorships[Int(a)] : nil,
+                                  composition: table.composition(i))
+        unit.affiliations = policy
+        if a >= 0, !otherAuthorships.isEmpty { unit.otherAffiliations = otherAuthorships[a] }
+        return unit
     }
 
     /// Counts, for the data-quality report, why units have no country: no

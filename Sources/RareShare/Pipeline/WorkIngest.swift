@@ -19,11 +19,17 @@ struct WorkIngest {
         var batchBytes: Int
         var resolver: any AffiliationResolver
         var policy: AffiliationPolicy
+        /// Also attribute each work under the other affiliation policy (for the preset comparison).
+        var keepsOtherPolicy = false
         /// Answers of `resolver` shared by every batch of every file of the run.
         var cache = ResolutionCache()
 
         /// A fresh attributor for one batch: its counts stay apart until the batch is accepted.
-        func makeAttributor() -> CountryAttributor { CountryAttributor(resolver: resolver, policy: policy, sharedCache: cache) }
+        func makeAttributor() -> CountryAttributor {
+            var attributor = CountryAttributor(resolver: resolver, policy: policy, sharedCache: cache)
+            attributor.keepsOtherPolicy = keepsOtherPolicy
+            return attributor
+        }
     }
 
     /// Works a streaming reader hands on per batch: enough to make a batch
@@ -40,6 +46,10 @@ struct WorkIngest {
     private(set) var authorshipOfDOI: [Int32] = []
     /// The authorship of each kept record (substance runs), in the order kept.
     private(set) var authorships: [Authorship] = []
+    /// The authorship under the other affiliation policy, by position in
+    /// ``authorships``, only where it differs (some author has several
+    /// affiliations), so the common record costs nothing here.
+    private(set) var otherAuthorships: [Int32: Authorship] = [:]
     /// One unit per distinct publication (publication runs).
     private(set) var publicationUnits: [AttributedUnit] = []
     /// The attribution counts of the works kept (authors seen, unresolved strings).
@@ -67,6 +77,8 @@ struct WorkIngest {
         var titleKey: Int?
         var year: Int?
         var authorship: Authorship?
+        /// ``CountryAttributor/attributeOtherPolicy(_:)``, when kept and different.
+        var other: Authorship?
         var counts = CountryAttributor.Counts()
         var notNeeded = false
     }
@@ -83,6 +95,7 @@ struct WorkIngest {
             p.doiNumber = number
         }
         (p.authorship, p.counts) = attributor.attributeCounting(work)
+        if attributor.keepsOtherPolicy { p.other = attributor.attributeOtherPolicy(work) }
         return p
     }
 
@@ -95,13 +108,17 @@ struct WorkIngest {
             guard let number = p.doiNumber.map(Int.init), let authorship = p.authorship else { return }
             if authorshipOfDOI[number] >= 0 { quality.duplicateWorks += 1; return }
             authorshipOfDOI[number] = Int32(authorships.count)
+            if let other = p.other { otherAuthorships[Int32(authorships.count)] = other }
             authorships.append(authorship)
             attribution.add(p.counts)
         } else {
             if let key = p.key, !seenKeys.insert(key).inserted { quality.duplicateWorks += 1; return }
             if let t = p.titleKey, !seenTitles.insert(t).inserted, p.doi == nil { quality.duplicateWorks += 1; return }
             guard let year = p.year, let authorship = p.authorship else { quality.worksWithoutYear += 1; return }
-            publicationUnits.append(AttributedUnit(year: year, regions: .all, authorship: authorship))
+            var unit = AttributedUnit(year: year, regions: .all, authorship: authorship)
+            unit.affiliations = settings.policy
+            unit.otherAffiliations = p.other
+            publicationUnits.append(unit)
             attribution.add(p.counts)
         }
     }

@@ -62,9 +62,10 @@ public struct AnalysisReportWriter {
         put(PaperTables.totalsFileName) { PaperTables.totals(tally, regions: regions, years: years).tsv }
         put("Coverage.tsv") { Self.coverageTable(result, years: years) }
         let rows = LongFormRows.rows(tally)
-        put("measures.csv") { Self.csv(rows) }
+        let intervals = result.counting?.intervals
+        put("measures.csv") { Self.csv(rows, intervals: intervals) }
         let record = self.record
-        put("measures.json") { Self.json(rows, result: result, options: record) }
+        put("measures.json") { Self.json(rows, result: result, options: record, intervals: intervals) }
         put("quality.txt") { QualityReport(result: result).text }
         put("files.tsv") { Self.filesTable(result.quality) }
         put("problems.tsv") { Self.problemsTable(result.quality.problems) }
@@ -74,6 +75,12 @@ public struct AnalysisReportWriter {
         }
         if result.unit == .substance {
             put("substances_without_year.txt") { result.quality.substancesWithoutYearListed.map { $0 + "\n" }.joined() }
+        }
+        put(CountingComparison.rulesFileName) { CountingComparison.rulesTable(tally.rules) }
+        if let comparison = result.counting?.comparison {
+            for region in regions where comparison.years[region] != nil {
+                put(PresetComparisonTable.fileName(region)) { PresetComparisonTable.tsv(comparison, region: region) }
+            }
         }
         for file in CountingComparison.files(for: result, regions: regions, years: years, settings: counting) {
             let text = file.text
@@ -118,23 +125,37 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private static func csv(_ rows: [LongFormRows.Row]) -> String {
-        var out = "region,year,measure,key,value\n"
+    /// With bootstrap intervals the rows gain `low` and `high` (empty on rows without one).
+    private static func csv(_ rows: [LongFormRows.Row], intervals: BootstrapIntervals?) -> String {
+        var out = "region,year,measure,key,value" + (intervals == nil ? "" : ",low,high") + "\n"
         for r in rows {
             let key = r.key.contains(",") ? "\"\(r.key)\"" : r.key
-            out += "\(r.region),\(r.year),\(r.measure),\(key),\(r.value)\n"
+            out += "\(r.region),\(r.year),\(r.measure),\(key),\(r.value)"
+            if let intervals {
+                let i = intervals.interval(region: r.region, year: r.year, measure: r.measure, key: r.key)
+                out += i.map { ",\($0.low),\($0.high)" } ?? ",,"
+            }
+            out += "\n"
         }
         return out
     }
 
-    private static func json(_ rows: [LongFormRows.Row], result: AnalysisResult, options record: RunRecord?) -> String {
+    private static func json(_ rows: [LongFormRows.Row], result: AnalysisResult, options record: RunRecord?,
+                             intervals: BootstrapIntervals?) -> String {
         var out = "{\n  \"unit\": \"\(result.unit.rawValue)\",\n"
         if let record {
             out += "  \"version\": \(JSONText.quote(record.version)),\n  \"options\": \(record.optionsJSON(indent: "  ")),\n"
         }
+        if let intervals {
+            out += "  \"bootstrap\": {\"replicates\": \(intervals.replicates), \"seed\": \(intervals.seed), \"interval\": \"95% percentile, units resampled within region and year\"},\n"
+        }
         out += "  \"measures\": [\n"
         out += rows.map { r in
-            "    {\"region\": \"\(r.region)\", \"year\": \(r.year), \"measure\": \"\(r.measure)\", \"key\": \(JSONText.quote(r.key)), \"value\": \(r.value.isFinite ? "\(r.value)" : "null")}"
+            var line = "    {\"region\": \"\(r.region)\", \"year\": \(r.year), \"measure\": \"\(r.measure)\", \"key\": \(JSONText.quote(r.key)), \"value\": \(r.value.isFinite ? "\(r.value)" : "null")"
+            if let i = intervals?.interval(region: r.region, year: r.year, measure: r.measure, key: r.key) {
+                line += ", \"low\": \(i.low), \"high\": \(i.high)"
+            }
+            return line + "}"
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
         return out

@@ -24,6 +24,14 @@ public enum CountingComparison {
 
     public static func comparisonFileName(_ r: Region) -> String { "Counting_comparison_\(r.weightedFileSuffix).tsv" }
     public static let methodsFileName = "Counting_methods.tsv"
+    public static let rulesFileName = "Counting_rules.tsv"
+
+    /// The rules the run's main tables were counted under (`option<TAB>value`).
+    /// Tallies of other `--counting` methods share every rule but the method,
+    /// which their file names carry.
+    public static func rulesTable(_ rules: CountingRules) -> String {
+        "option\tvalue\n" + rules.optionRows.map { "\($0.option)\t\($0.value)\n" }.joined()
+    }
 
     /// Share of each country (percent of `N_t`) under every method, one
     /// column per method, one row per country and year. Countries are ordered
@@ -36,7 +44,7 @@ public enum CountingComparison {
         let order = totals.keys.sorted { totals[$0]! != totals[$1]! ? totals[$0]! > totals[$1]! : $0 < $1 }
         for c in order {
             for y in years {
-                let cells = tallies.map { t in ShareMeasures(t.tally(region, y)).share(c).map(NumberFormat.exact) ?? "" }
+                let cells = tallies.map { t in t.measures(region, y).share(c).map(NumberFormat.exact) ?? "" }
                 guard cells.contains(where: { !$0.isEmpty }) else { continue }
                 out += "\(c)\t\(y)\t" + cells.joined(separator: "\t") + "\n"
             }
@@ -82,6 +90,12 @@ public enum CountingComparison {
         return out
     }
 
+    /// ``Crossovers`` of every tallied method (plus full and publication-fractional
+    /// counts from the exact sets) among the top countries (`--top`, else 10).
+    public static func crossovers(_ result: AnalysisResult, regions: [Region], years: [Int], settings: Settings) -> [Crossovers.Row] {
+        Crossovers.rows(tallies: result.methodTallies, regions: regions, years: years, top: settings.top ?? Crossovers.defaultTop)
+    }
+
     /// `measures.csv` layout (region, year, measure, key, value) for one method's rows.
     static func measuresCSV(_ rows: [LongFormRows.Row]) -> String {
         var out = "region,year,measure,key,value\n"
@@ -100,6 +114,7 @@ public enum CountingComparison {
         var files: [(name: String, text: String)] = []
         let tallies = result.methodTallies
         let span = years.first.flatMap { f in years.last.flatMap { YearRange(f, $0) } }
+        files.append((Crossovers.fileName, Crossovers.tsv(crossovers(result, regions: regions, years: years, settings: settings))))
         if tallies.count > 1 {
             for t in tallies where t.method != .paper {
                 for region in regions {

@@ -17,7 +17,7 @@ public enum LongFormRows {
         for region in tally.populatedRegions {
             for year in years {
                 let t = tally.tally(region, year)
-                let m = ShareMeasures(t)
+                let m = tally.measures(region, year)
                 out.append(Row(region: region, year: year, measure: "units", key: "", value: Double(t.units)))
                 out.append(Row(region: region, year: year, measure: "attributed", key: "", value: Double(t.attributed)))
                 if let c = m.coverage { out.append(Row(region: region, year: year, measure: "coverage_percent", key: "", value: c)) }
@@ -25,6 +25,7 @@ public enum LongFormRows {
                     let k = c.description
                     out.append(Row(region: region, year: year, measure: "weight", key: k, value: m.weight(c)))
                     if let s = m.share(c) { out.append(Row(region: region, year: year, measure: "share_percent", key: k, value: s)) }
+                    if let s = m.shareCeiling(c) { out.append(Row(region: region, year: year, measure: "share_ceiling_percent", key: k, value: s)) }
                     out.append(Row(region: region, year: year, measure: "alone_count", key: k, value: Double(m.aloneCount(c))))
                     if let s = m.aloneShare(c) { out.append(Row(region: region, year: year, measure: "alone_percent", key: k, value: s)) }
                     if let s = m.soloRatio(c) { out.append(Row(region: region, year: year, measure: "solo_ratio_percent", key: k, value: s)) }

@@ -34,6 +34,15 @@ struct AnalyzeCommand: AsyncParsableCommand {
                             --network --network-years 1996-2009,2010-2022 \\
                             --production --top 10
 
+        Producers' counting rules (docs/METHODS.md), as a preset or rule by rule:
+
+          rareshare analyze --works openalex/ --out results/ --preset leiden
+          rareshare analyze --works openalex/ --out results/ --preset nsf --territories cn-all
+
+        Counting_rules.tsv records the rules used; Method_comparison_<region>.tsv \
+        gives each country's latest-year share and rank under every preset and \
+        counting method.
+
         Methods other than author-fractional write their files with the method \
         in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
         puts a country's share under every method side by side and \
@@ -57,6 +66,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup(title: "Counting rules") var rules: CountingRuleOptions
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the tables into.", valueName: "dir"))
     var out: String = "rareshare-out"
 
@@ -64,7 +75,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             help: ArgumentHelp("A 'country without country' share to compute, e.g. CN-US (repeatable; default CN-US and US-CN).", valueName: "C-D"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's).", valueName: "method[,method…]"))
+    @Option(help: ArgumentHelp("Counting methods, comma-separated: \(CountingMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all (author-fractional is the paper's and every preset's, and is always tallied; the others share the preset's other rules).", valueName: "method[,method…]"))
     var counting: String = CountingMethod.paper.rawValue
 
     @Flag(help: "Write the country collaboration network (VOSviewer map and network files, GraphML, edge list, matrix).")
@@ -84,6 +95,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Worker threads for parsing, attribution and aggregation; default: all cores. Results are identical for any number.", valueName: "n"))
     var threads: Int?
+
+    @Option(help: ArgumentHelp("Resample the units of each region and year this many times (with replacement) for 95% intervals: measures.csv gains low and high on every share-like row. They cover the sampling of units, not attribution errors.", valueName: "N"))
+    var bootstrap: Int?
+
+    @Option(help: ArgumentHelp("Seed of --bootstrap; the intervals are the same for a seed on any number of threads.", valueName: "S"))
+    var seed: UInt64 = 1
 
     @Flag(help: "Also regenerate the paper's figures, tables and HTML report into <out>/figures (see `rareshare figures`).")
     var figures = false
@@ -106,6 +123,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             throw ValidationError("--rank-years '\(rankYears)' is not a year range such as 2010-2022.")
         }
         if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1 (replicates), such as 1000.") }
         if !inputs.substances.isEmpty && inputs.citations.isEmpty {
             throw ValidationError("--substances needs --citations: substance records name citation ids, and only the citation export holds their DOIs.")
         }
@@ -130,7 +148,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let expanded = try CommandInputs.expand([substances, citations, works], skipped: &options.inputProblems)
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
-        options.affiliations = inputs.affiliationPolicy
+        options.rules = rules.rules(affiliations: inputs.affiliationPolicy)
         options.plausibleYears = inputs.plausibleYears
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
@@ -139,6 +157,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if case .success(let methods) = CountingMethod.parseList(counting) { options.countingMethods = methods }
         options.collaborationNetwork = network
         options.countryProduction = production
+        options.bootstrap = bootstrap.map { BootstrapIntervals.Settings(replicates: $0, seed: seed) }
 
         let output = try CommandInputs.stage(out)
         defer { output.abandon() }
@@ -166,6 +185,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             print(QualityReport(result: result).text, terminator: "")
             let counted = CountingComparison.summary(result)
             if !counted.isEmpty { print("\n" + counted, terminator: "") }
+            if let line = Crossovers.chinaUSLine(CountingComparison.crossovers(result, regions: result.unit == .substance ? Region.allCases : [.all],
+                                                                                years: PaperTables.yearSpan(result.tally), settings: writer.counting)) {
+                print("\n" + line, terminator: "")
+            }
             if let figureRun {
                 print("\nFigures: \(figureRun.tables.count) tables and figures in \(out)/figures/ (report.html); \(figureRun.underived.count) of the paper's tables not derivable (not_derived.tsv)")
             }
@@ -194,6 +217,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
          ("works", used[2].joined(separator: " ")), ("format", inputs.format ?? "detected"),
          ("affiliations", o.affiliations.rawValue), ("overrides", inputs.overrides ?? ""),
          ("years-plausible", "\(o.plausibleYears.lowerBound)-\(o.plausibleYears.upperBound)"),
+         ("preset", rules.preset ?? "study"), ("territories", o.rules.territories.rawValue),
+         ("denominator", o.rules.denominator.rawValue), ("author-count", o.rules.authorCount.rawValue),
+         ("bootstrap", bootstrap.map(String.init) ?? ""), ("seed", bootstrap == nil ? "" : String(seed)),
          ("out", out), ("pair", o.pairs.map { "\($0.country)-\($0.excluded)" }.joined(separator: ",")),
          ("counting", o.countingMethods.map(\.rawValue).joined(separator: ",")), ("network", String(network)),
          ("network-years", networkYears ?? "whole span"), ("production", String(production)),

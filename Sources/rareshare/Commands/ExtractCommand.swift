@@ -28,6 +28,9 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @Option(help: ArgumentHelp("Counting preset whose affiliation rule the rows follow (study and nsf: first affiliation; leiden and nature-index: all); --affiliations wins over it. The other rules apply where the rows are summed.", valueName: "name"))
+    var preset: String?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the rows into.", valueName: "dir"))
     var out: String
 
@@ -53,6 +56,9 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("name at least one input: --substances, --citations or --works.")
         }
         if fileOrderStart < 0 { throw ValidationError("--file-order-start must be 0 or more.") }
+        if let preset, CountingPreset(rawValue: preset) == nil {
+            throw ValidationError("unknown --preset '\(preset)'; known: \(CountingPreset.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
     }
 
     func run() throws {
@@ -61,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
         let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy], skipped: &skipped)
         (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
         options.workFormat = inputs.workFormat
-        options.affiliations = inputs.affiliationPolicy
+        options.affiliations = inputs.affiliationPolicy ?? preset.flatMap(CountingPreset.init(rawValue:))?.rules.affiliations ?? .first
         options.plausibleYears = inputs.plausibleYears
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         options.strict = common.strict

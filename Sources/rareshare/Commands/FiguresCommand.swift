@@ -19,7 +19,9 @@ struct FiguresCommand: ParsableCommand {
         The output folder receives one TSV and one SVG per regenerated table \
         (Figure1a.tsv, Figure1a.svg, …), TopCountries_*.tsv and \
         TopCollaborations_*.tsv (average rank), not_derived.tsv (the paper's \
-        tables that cannot be made from these inputs, and why), summary.txt, and \
+        tables that cannot be made from these inputs, and why), Crossovers.tsv \
+        (when each top country passes another, per counting method the tables \
+        allow: docs/METHODS.md), summary.txt, and \
         report.html (self-contained: figures inline, tables, data quality, method). \
         The summary is also printed on stdout.
         """

@@ -19,8 +19,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp("Force the format of the --works files instead of detecting it (\(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice) or all (split equally among the author's countries).", valueName: "first|all"))
-    var affiliations: String = "first"
+    @Option(help: ArgumentHelp("Which affiliations of an author count: first (the paper's choice, default) or all (split equally among the author's countries); overrides --preset's.", valueName: "first|all"))
+    var affiliations: String?
 
     @Option(help: ArgumentHelp("Affiliation overrides (TSV 'pattern<TAB>code' or YAML 'pattern: code'; see 'rareshare resolve --help') that win over the built-in rules.", valueName: "file"))
     var overrides: String?
@@ -33,7 +33,7 @@ struct InputOptions: ParsableArguments {
         if let yearsPlausible, yearsPlausible.first < 1 || yearsPlausible.last > 9999 {
             throw ValidationError("--years-plausible must lie within 1-9999, not \(yearsPlausible).")
         }
-        if AffiliationPolicy(rawValue: affiliations) == nil {
+        if let affiliations, AffiliationPolicy(rawValue: affiliations) == nil {
             throw ValidationError("--affiliations must be 'first' or 'all', not '\(affiliations)'.")
         }
         if let format, SourceFormat(rawValue: format) == nil {
@@ -43,6 +43,7 @@ struct InputOptions: ParsableArguments {
 
     var isEmpty: Bool { substances.isEmpty && citations.isEmpty && works.isEmpty }
     var workFormat: SourceFormat? { format.flatMap(SourceFormat.init(rawValue:)) }
-    var affiliationPolicy: AffiliationPolicy { AffiliationPolicy(rawValue: affiliations) ?? .first }
+    /// The policy set on the command line; `nil` leaves it to the preset.
+    var affiliationPolicy: AffiliationPolicy? { affiliations.flatMap(AffiliationPolicy.init(rawValue:)) }
     var plausibleYears: ClosedRange<Int> { yearsPlausible?.years ?? YearParser.defaultPlausible }
 }

@@ -56,7 +56,8 @@ import Testing
         writer.counting = CountingComparison.Settings(top: 3, ranges: [YearRange(1977, 1999)!, YearRange(2000, 2010)!])
         let countedFiles = try writer.write(result)
         #expect(Array(countedFiles.prefix(plainFiles.count)) == plainFiles)
-        for name in plainFiles where name != "measures.json" {
+        // Crossovers.tsv lists every method tallied, so it differs; measures.json records the options.
+        for name in plainFiles where name != "measures.json" && name != "Crossovers.tsv" {
             let a = try String(contentsOf: folder.appendingPathComponent("plain/" + name), encoding: .utf8)
             let b = try String(contentsOf: folder.appendingPathComponent("counted/" + name), encoding: .utf8)
             #expect(a == b, "\(name)")

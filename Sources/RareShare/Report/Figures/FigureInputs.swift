@@ -213,7 +213,7 @@ public struct FigureInputs: Sendable {
         func take(_ line: ArraySlice<UInt8>) {
             // region,year,measure,key,value with key "CN w/o US" (never quoted: no comma).
             let cells = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard cells.count == 5, String(decoding: cells[2], as: UTF8.self) == "without_percent",
+            guard cells.count == 5 || cells.count == 7, String(decoding: cells[2], as: UTF8.self) == "without_percent",
                   let region = Region.allCases.first(where: { $0.description == String(decoding: cells[0], as: UTF8.self) }),
                   let year = Int(String(decoding: cells[1], as: UTF8.self)),
                   let value = Double(String(decoding: cells[4], as: UTF8.self)) else { return }

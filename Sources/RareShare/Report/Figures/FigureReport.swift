@@ -8,6 +8,8 @@ public struct FigureRun: Sendable {
     /// File names written into the output folder, in the order written.
     public var written: [String]
     public var ignoredRows: [String]
+    /// ``Crossovers`` among the top countries (`Crossovers.tsv`).
+    public var crossovers: [Crossovers.Row] = []
 }
 
 /// Regenerates the paper's processed tables, their SVG figures, top lists,
@@ -76,6 +78,9 @@ public enum FigureReport {
             try put("TopCountries_\(stem).tsv", AverageRank.tsv(AverageRank.countries(inputs.tally, region: region, years: years, count: options.topCount)))
             try put("TopCollaborations_\(stem).tsv", AverageRank.tsv(AverageRank.collaborations(inputs.tally, region: region, years: years, count: options.topCount)))
         }
+        run.crossovers = Crossovers.rows(tables: inputs.tally, regions: options.regions.filter { inputs.tally.populatedRegions.contains($0) },
+                                         years: years, top: options.topCount)
+        try put(Crossovers.fileName, Crossovers.tsv(run.crossovers))
         try put("not_derived.tsv", "table\treason\n" + run.underived.map { "\($0.name)\t\($0.reason)\n" }.joined())
         try put("summary.txt", run.summary)
         var report = HTMLReport(figures: figures, underived: run.underived, summary: run.summary,
