@@ -14,7 +14,7 @@ struct RareShareCommand: AsyncParsableCommand {
         65 bad input data under --strict (or an unknown format); \
         66 an input file is missing or unreadable.
         """,
-        subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self],
+        subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self, FetchCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -73,3 +73,50 @@ enum DemoFixtures {
             .deletingLastPathComponent().appendingPathComponent("Fixtures/demo").path
     }
 }
+
+/// A progress bar on stderr for counted work (`fetch`: DOIs answered of those
+/// asked, requests, retries, ETA by count). Redrawn at most five times a second.
+///
+/// `@unchecked Sendable`: every mutable field is read and written only while `lock` is held.
+final class CountProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let label: String
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+
+    init(label: String) { self.label = label }
+
+    func update(_ p: FetchProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 || p.done == p.total else { return }
+        lastDraw = now
+        let width = 30
+        let fraction = p.total > 0 ? Double(p.done) / Double(p.total) : 1
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let elapsed = now.timeIntervalSince(start)
+        let eta = p.done > 0 && p.total > p.done ? elapsed / Double(p.done) * Double(p.total - p.done) : 0
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        Terminal.write("\r\u{1B}[K\(label) [\(bar)] \(p.done)/\(p.total) | found \(p.found) | \(p.requests) requests, "
+                       + "\(p.retries) retries | \(ProgressDisplay.clock(elapsed)) elapsed | ETA \(ProgressDisplay.clock(eta))")
+    }
+}
+
+/// Turns Ctrl-C (SIGINT) into a call, so a command can stop between two
+/// whole writes instead of being killed in the middle of one.
+final class InterruptHandler: @unchecked Sendable {   // `source` is set once in init and only cancelled after
+    private let source: DispatchSourceSignal
+
+    init(_ action: @escaping @Sendable () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global())
+        source.setEventHandler(handler: action)
+        source.resume()
+    }
+
+    func stop() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
