@@ -37,7 +37,8 @@ public struct FetchSettings: Sendable {
     public init() {}
 
     /// The fields `analyze` reads from an OpenAlex work (see ``OpenAlexReader``),
-    /// requested with `select=` unless ``full``: about a tenth of a full record's bytes.
+    /// requested with `select=` unless ``full``: about a sixth of a full record's bytes
+    /// (measured on the test corpus: 353,575 against 2,221,804 bytes for 139 works).
     public static let selectFields = ["id", "doi", "title", "publication_year", "type", "authorships"]
 }
 

@@ -46,8 +46,7 @@ public struct FetchTargets: Sendable {
             var line = 0
             func take(_ bytes: [UInt8]) {
                 line += 1
-                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                    .trimmingCharacters(in: ["\r", "\u{FEFF}"])
+                let text = String(String(decoding: bytes, as: UTF8.self).trimmingSpaces.drop { $0 == "\u{FEFF}" })
                 if text.isEmpty || text.hasPrefix("#") { return }
                 if let doi = DOI.normalize(text) { add(doi: doi); return }
                 problems.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: line), recordKind: "line",
@@ -72,14 +71,5 @@ public struct FetchTargets: Sendable {
 
     public mutating func add(title: TitleQuery) {
         if seenTitles.insert(title.resumeKey).inserted { titles.append(title) }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -64,22 +64,68 @@ public final class URLSessionTransport: HTTPTransport {
         var request = URLRequest(url: u)
         request.timeoutInterval = max(1, timeout.rounded(.up))
         request.httpMethod = "GET"
-        let data: Data, response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            switch error.code {
-            case .timedOut: throw TransportFailure.timedOut
-            case .cancelled: throw CancellationError()
-            case .badURL, .unsupportedURL: throw TransportFailure.badURL(url)
-            default: throw TransportFailure.connection(error.localizedDescription)
-            }
-        }
+        let (data, response) = try await send(request, url: url)
         guard let http = response as? HTTPURLResponse else { throw TransportFailure.connection("not an HTTP answer") }
         var headers: [String: String] = [:]
         for (k, v) in http.allHeaderFields {
             if let k = k as? String, let v = v as? String { headers[k.lowercased()] = v }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
+    }
+
+    /// One data task, driven by hand so that cancelling the calling task
+    /// (Ctrl-C) cancels the request in flight at once, whatever the
+    /// Foundation version (the Ctrl-C test of `fetch` checks it).
+    private func send(_ request: URLRequest, url: String) async throws -> (Data, URLResponse) {
+        let handle = TaskHandle()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error = error as? URLError {
+                        switch error.code {
+                        case .timedOut: continuation.resume(throwing: TransportFailure.timedOut)
+                        case .cancelled: continuation.resume(throwing: CancellationError())
+                        case .badURL, .unsupportedURL: continuation.resume(throwing: TransportFailure.badURL(url))
+                        default: continuation.resume(throwing: TransportFailure.connection(error.localizedDescription))
+                        }
+                    } else if let error {
+                        continuation.resume(throwing: TransportFailure.connection(String(describing: error)))
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: TransportFailure.connection("no answer"))
+                    }
+                }
+                handle.start(task)
+            }
+        } onCancel: {
+            handle.cancel()
+        }
+    }
+}
+
+/// The data task of one request, cancellable from another thread, even
+/// before it started.
+///
+/// `@unchecked Sendable`: `task` and `isCancelled` are read and written only while `lock` is held.
+private final class TaskHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var isCancelled = false
+
+    func start(_ t: URLSessionDataTask) {
+        lock.lock()
+        task = t
+        let cancelled = isCancelled
+        lock.unlock()
+        if cancelled { t.cancel() } else { t.resume() }
+    }
+
+    func cancel() {
+        lock.lock()
+        isCancelled = true
+        let t = task
+        lock.unlock()
+        t?.cancel()
     }
 }

@@ -60,7 +60,7 @@ struct OpenAlexClient: Sendable {
     /// `Retry-After` in seconds: delta-seconds, or an HTTP date (then the
     /// time from now, at least 0). Nil when absent or unreadable.
     static func retryAfter(_ value: String?) -> Double? {
-        guard let v = value?.trimmingSpaces, !v.isEmpty else { return nil }
+        guard let v = value.map({ String($0.trimmingSpaces) }), !v.isEmpty else { return nil }
         if let seconds = Double(v), seconds >= 0 { return seconds }
         return HTTPDate.secondsFromNow(v)
     }
@@ -69,14 +69,5 @@ struct OpenAlexClient: Sendable {
     static func snippet(_ body: [UInt8]) -> String {
         let text = String(decoding: body.prefix(300), as: UTF8.self)
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
     }
 }

@@ -75,11 +75,23 @@ public struct WorksQuery: Sendable {
         return base + "/works?" + query.joined(separator: "&")
     }
 
-    /// The same URL with the API key hidden, for messages and logs.
+    /// The same URL for messages: the API key hidden, and a long filter
+    /// shortened to its start (a batch's URL is up to 4 KB of DOIs).
     public static func redacted(_ url: String) -> String {
-        guard let r = url.range(of: "api_key=") else { return url }
-        let end = url[r.upperBound...].firstIndex(of: "&") ?? url.endIndex
-        return url.replacingCharacters(in: r.upperBound..<end, with: "…")
+        var shown = url
+        if let r = shown.range(of: "api_key=") {
+            let end = shown[r.upperBound...].firstIndex(of: "&") ?? shown.endIndex
+            shown.replaceSubrange(r.upperBound..<end, with: "…")
+        }
+        if let f = shown.range(of: "filter=") {
+            let end = shown[f.upperBound...].firstIndex(of: "&") ?? shown.endIndex
+            let values = shown[f.upperBound..<end]
+            if values.count > 120 {
+                let count = values.components(separatedBy: "%7C").count
+                shown.replaceSubrange(f.upperBound..<end, with: String(values.prefix(100)) + "…(\(count) values)")
+            }
+        }
+        return shown
     }
 
     private var base: String {

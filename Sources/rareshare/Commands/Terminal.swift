@@ -109,6 +109,11 @@ final class InterruptHandler: @unchecked Sendable {   // `source` is set once in
     private let source: DispatchSourceSignal
 
     init(_ action: @escaping @Sendable () -> Void) {
+        // A parent may have started us with SIGINT blocked (test runners do): unblock it here.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global())
         source.setEventHandler(handler: action)

@@ -85,7 +85,7 @@ import Testing
             #expect(again.status == 0)
             #expect(again.stderr.contains("100 answered by an earlier run"))
             let log = try server.requests()
-            #expect(log.count == 3)
+            try #require(log.count == 3)
             #expect(log[2].dois == 39)
             let all = FetchHarness.dois(of: try FetchHarness.textLines(out)).compactMap { $0 }
             #expect(all.count == 139 && Set(all).count == 139)

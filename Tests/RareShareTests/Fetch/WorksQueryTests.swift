@@ -24,6 +24,10 @@ import Testing
         // The first batch is as full as the limit allows: one more DOI would not fit.
         let longer = query.batchURL(Array(dois.prefix(batches[0].count + 1)), cursor: "*").utf8.count
         #expect(longer + WorksQuery.cursorReserve > 4094)
+        // Messages show the start of a long filter and how many values it has.
+        let shown = WorksQuery.redacted(query.batchURL(batches[0], cursor: "*"))
+        #expect(shown.contains("…(\(batches[0].count) values)&per-page=200"))
+        #expect(shown.utf8.count < 300)
     }
 
     @Test func urlNamesFilterPageSizeSelectAndIdentity() {
