@@ -54,6 +54,8 @@ public struct ReaxysCitationReader: Sendable {
         var onRecord: (CitationFields) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
+        /// The run's plausible years, read once (``YearParser/plausible``).
+        let plausible = YearParser.plausible
         var log = ProblemLog()
 
         /// Added to the parser's line numbers when parsing a batch cut from the file.
@@ -109,10 +111,10 @@ public struct ReaxysCitationReader: Sendable {
                 }
             case .year:
                 if year == nil {
-                    year = YearParser.year(fromBytes: text.bytes(value))
+                    year = YearParser.year(fromBytes: text.bytes(value), plausible: plausible)
                     if year == nil { badYear = text.string(value) }
                 }
-            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value)) }
+            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value), plausible: plausible) }
             case .authors: if authors == nil { authors = value; keep = true }
             case .title: if title == nil { title = value; keep = true }
             }
@@ -129,7 +131,7 @@ public struct ReaxysCitationReader: Sendable {
             }
             if let badYear {
                 log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.PY",
-                                   reason: "\"\(badYear)\" is not a year"))
+                                   reason: YearParser.whyNotAYear(badYear)))
             }
             if let rawDOI, doi == nil {
                 log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.DOI",
