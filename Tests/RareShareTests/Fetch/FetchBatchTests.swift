@@ -54,7 +54,7 @@ import Testing
         let run = try await FetchHarness.run(server, dois: dois, folder: folder) { $0.perPage = 2 }
         let requests = try server.requests()
         // 5 results, 2 a page: 3 pages; the last page's cursor is not followed (all 5 are in).
-        #expect(requests.count == 3)
+        try #require(requests.count == 3)
         #expect(requests[0].query["cursor"] == "*")
         #expect(requests[1].query["cursor"] != nil && requests[1].query["cursor"] != "*")
         #expect(requests[2].query["cursor"] != requests[1].query["cursor"])

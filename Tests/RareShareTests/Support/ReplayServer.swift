@@ -38,7 +38,7 @@ final class ReplayServer: @unchecked Sendable {   // fields set once in init; `p
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, "--records"] + Self.records + ["--config", configPath, "--log", logPath, "--lifetime", "300"]
+        process.arguments = ["python3", Self.script, "--records"] + Self.records + ["--config", configPath, "--log", logPath, "--lifetime", "3600"]
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = stdin   // the server stops when this closes, so it never outlives the tests
@@ -68,7 +68,8 @@ final class ReplayServer: @unchecked Sendable {   // fields set once in init; `p
     /// Every request so far, in order.
     func requests() throws -> [Request] {
         let text = try String(contentsOfFile: logPath, encoding: .utf8)
-        return try text.split(separator: "\n").map { line in
+        let whole = text.hasSuffix("\n") ? Substring(text) : text[..<(text.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex)]
+        return try whole.split(separator: "\n").map { line in
             let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
             return Request(number: o["n"] as? Int ?? 0, path: o["path"] as? String ?? "", urlBytes: o["url_bytes"] as? Int ?? 0,
                            query: o["query"] as? [String: String] ?? [:], dois: o["dois"] as? Int, status: o["status"] as? Int ?? 0)
