@@ -7,4 +7,15 @@
 static inline int rs_inflate_init_gzip(z_streamp strm) {
     return inflateInit2(strm, 15 + 32);
 }
+
+/// deflateInit2 is a macro too. windowBits 15 + 16: write a gzip header and
+/// trailer, so each compressed block is one complete gzip member.
+static inline int rs_deflate_init_gzip(z_streamp strm, int level) {
+    return deflateInit2(strm, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+}
+
+/// inflateInit2 for gzip members only (windowBits 15 + 16).
+static inline int rs_inflate_init_gzip_only(z_streamp strm) {
+    return inflateInit2(strm, 15 + 16);
+}
 #endif

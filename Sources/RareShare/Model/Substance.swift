@@ -35,11 +35,14 @@ public struct Citation: Sendable, Equatable {
     public var year: Int?
     /// Author names as Reaxys prints them (`CIT.AU`).
     public var authors: String?
+    /// Title (`CIT.TI`): the key of a title + year look-up when there is no DOI.
+    public var title: String?
 
-    public init(id: String, doi: String?, year: Int?, authors: String?) {
+    public init(id: String, doi: String?, year: Int?, authors: String?, title: String? = nil) {
         self.id = id
         self.doi = doi
         self.year = year
         self.authors = authors
+        self.title = title
     }
 }

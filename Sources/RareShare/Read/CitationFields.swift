@@ -11,6 +11,8 @@ struct CitationFields {
     let year: Int?
     /// `CIT.AU`, if present.
     let authors: Range<Int>?
+    /// `CIT.TI`, if present.
+    let title: Range<Int>?
 
     func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
     func string(_ range: Range<Int>) -> String { String(decoding: bytes(range), as: UTF8.self) }
@@ -25,6 +27,7 @@ protocol CitationRecordBuilder: Sendable {
 /// Builds the public ``Citation`` value.
 struct CitationValueBuilder: CitationRecordBuilder {
     func record(from fields: CitationFields) -> Citation {
-        Citation(id: fields.string(fields.id), doi: fields.doi, year: fields.year, authors: fields.authors.map(fields.string))
+        Citation(id: fields.string(fields.id), doi: fields.doi, year: fields.year, authors: fields.authors.map(fields.string),
+                 title: fields.title.map(fields.string))
     }
 }

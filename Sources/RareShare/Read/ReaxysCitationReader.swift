@@ -2,7 +2,8 @@
 ///
 /// Of each record it keeps the citation id `CNR.CNR` (the key substance
 /// records refer to), the DOI `CIT.DOI` (normalized), the year `CIT.PY`
-/// (falling back to `CIT.PREPY`, the preprint year) and the authors `CIT.AU`.
+/// (falling back to `CIT.PREPY`, the preprint year), the authors `CIT.AU`
+/// and the title `CIT.TI` (for `fetch --titles`, citations without a DOI).
 ///
 /// As for substances, a record's fields are lent as bytes
 /// (``CitationFields``) to a ``CitationRecordBuilder``: the public API gets
@@ -42,12 +43,12 @@ public struct ReaxysCitationReader: Sendable {
         var isInsideRecord: Bool { depth > 0 }
 
         static var elementNames: [(name: String, isField: Bool)] {
-            [("citation", false), ("CNR.CNR", true), ("CIT.DOI", true), ("CIT.PY", true), ("CIT.PREPY", true), ("CIT.AU", true)]
+            [("citation", false), ("CNR.CNR", true), ("CIT.DOI", true), ("CIT.PY", true), ("CIT.PREPY", true), ("CIT.AU", true), ("CIT.TI", true)]
         }
         /// Event code of `citation` (the first name).
         private static var recordCode: Int { 1 }
         /// The fields read, by the event code of their element.
-        enum Field: Int { case id = 2, doi, year, preprintYear, authors }
+        enum Field: Int { case id = 2, doi, year, preprintYear, authors, title }
         let file: String
         var position = XMLSAXParser.Position()
         var onRecord: (CitationFields) -> Void = { _ in }
@@ -67,7 +68,7 @@ public struct ReaxysCitationReader: Sendable {
         var recordLine = 0
         /// The record's kept field text, trimmed, back to back; reused from record to record.
         var text = XMLFieldText()
-        var id: Range<Int>?, rawDOI: Range<Int>?, authors: Range<Int>?
+        var id: Range<Int>?, rawDOI: Range<Int>?, authors: Range<Int>?, title: Range<Int>?
         var doi: String?, year: Int?, preprintYear: Int?
         var badYear: String?
 
@@ -81,7 +82,7 @@ public struct ReaxysCitationReader: Sendable {
                 depth += 1
                 if depth == 1 {
                     recordLine = lineBase + position.line
-                    id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; badYear = nil
+                    id = nil; doi = nil; rawDOI = nil; year = nil; preprintYear = nil; authors = nil; title = nil; badYear = nil
                     text.openRecord()
                 }
             }
@@ -115,6 +116,7 @@ public struct ReaxysCitationReader: Sendable {
                 }
             case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value), plausible: plausible) }
             case .authors: if authors == nil { authors = value; keep = true }
+            case .title: if title == nil { title = value; keep = true }
             }
         }
 
@@ -139,7 +141,7 @@ public struct ReaxysCitationReader: Sendable {
             let y = year ?? preprintYear
             stats.noteYear(y)
             if stopped { return }
-            onRecord(CitationFields(text: text.all, id: id, doi: doi, year: y, authors: authors))
+            onRecord(CitationFields(text: text.all, id: id, doi: doi, year: y, authors: authors, title: title))
         }
 
         private var recordPosition: SourcePosition {

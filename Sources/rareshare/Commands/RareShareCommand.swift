@@ -18,7 +18,7 @@ struct RareShareCommand: AsyncParsableCommand {
         (Ctrl-C, SIGTERM); 66 an input file is missing or unreadable.
         """,
         version: RareShareVersion.current,
-        subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self, ExplainCommand.self],
+        subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self, ExplainCommand.self, FetchCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )
 }

@@ -84,3 +84,63 @@ enum DemoFixtures {
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("works").path) }?.path
     }
 }
+
+extension CommandLine {
+    /// This executable's own path: `/proc/self/exe` on Linux, else `argv[0]`.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+    }
+}
+
+/// A progress bar on stderr for counted work (`fetch`: DOIs answered of those
+/// asked, requests, retries, ETA by count). Redrawn at most five times a second.
+///
+/// `@unchecked Sendable`: every mutable field is read and written only while `lock` is held.
+final class CountProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let label: String
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+
+    init(label: String) { self.label = label }
+
+    func update(_ p: FetchProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 || p.done == p.total else { return }
+        lastDraw = now
+        let width = 30
+        let fraction = p.total > 0 ? Double(p.done) / Double(p.total) : 1
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let elapsed = now.timeIntervalSince(start)
+        let eta = p.done > 0 && p.total > p.done ? elapsed / Double(p.done) * Double(p.total - p.done) : 0
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = "\(label) [\(bar)] \(p.done)/\(p.total) | found \(p.found) | \(p.requests) requests, "
+            + "\(p.retries) retries | \(ProgressLine.clock(elapsed)) elapsed | ETA \(ProgressLine.clock(eta))"
+        Terminal.write("\r\u{1B}[K" + ProgressLine.fitted(line, width: Terminal.width))
+    }
+}
+
+/// Turns Ctrl-C (SIGINT) into a call, so a command can stop between two
+/// whole writes instead of being killed in the middle of one.
+final class InterruptHandler: @unchecked Sendable {   // `source` is set once in init and only cancelled after
+    private let source: DispatchSourceSignal
+
+    init(_ action: @escaping @Sendable () -> Void) {
+        // A parent may have started us with SIGINT blocked (test runners do): unblock it here.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global())
+        source.setEventHandler(handler: action)
+        source.resume()
+    }
+
+    func stop() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
