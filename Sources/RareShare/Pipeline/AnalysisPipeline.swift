@@ -68,12 +68,11 @@ public struct AnalysisPipeline: Sendable {
             workReaders.append((f, reader))
         }
 
-        // The affiliation resolver's tables take a while to build: with more
-        // than one thread, build them on a spare core while citations (and
-        // the first works) are read; the first work to attribute waits for them.
-        let resolver = options.resolver
-        let resolverReady: Task<Void, Never>? = !workReaders.isEmpty && options.threads > 1
-            ? Task.detached(priority: .userInitiated) { [threads = options.threads] in resolver.prepare(threads: threads) } : nil
+        // The affiliation resolver's tables are loaded by the first string
+        // that needs them, not in advance: most records carry resolved
+        // institutions, and a run whose strings never reach the resolver
+        // should not wait for tables it does not use (100 OpenAlex works took
+        // 0.74 s with 2 threads when the tables were built ahead, 0.03 s with 1).
 
         // 1. Citations.
         var citations = CitationIndex()
@@ -115,7 +114,6 @@ public struct AnalysisPipeline: Sendable {
             try finish(file: stats, log: log, into: &quality)
             progress?(ProgressEvent(stage: "works", file: file, bytesDone: stats.bytes, bytesTotal: stats.bytes, records: stats.recordsRead))
         }
-        await resolverReady?.value
         quality.authorsSeen = attribution.authorsSeen
         quality.authorsWithoutCountry = attribution.authorsWithoutCountry
         quality.authorsWithoutAffiliation = attribution.authorsWithoutAffiliation

@@ -3,10 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
+import CISAL
 
 /// Reads a file as a stream of fixed-size chunks, gunzipping transparently
 /// when the content starts with the gzip magic bytes (whatever the name).
+///
+/// Gzip is inflated with ISA-L (`libisal`), not zlib: on the benchmark's
+/// OpenAlex file it inflates about twice as fast, which matters because one
+/// core inflates while the others parse.
 ///
 /// Readers never hold a whole export: they ask for the next chunk, use it and
 /// let it go. `bytesRead` counts bytes of the file on disk (compressed), for
@@ -20,8 +24,7 @@ public final class ByteSource {
     private let fd: Int32
     private let chunkSize: Int
     private var raw: [UInt8]
-    private var stream = z_stream()
-    private var inflating = false
+    private var inflater: UnsafeMutablePointer<inflate_state>?
     private var streamEnded = false
     private var pending: [UInt8] = []   // bytes peeked before streaming started
 
@@ -49,16 +52,16 @@ public final class ByteSource {
         if n > 0 { bytesRead = n; pending = Array(head[0..<n]) }
         isGzip = n == 2 && head[0] == 0x1F && head[1] == 0x8B
         if isGzip {
-            guard rs_inflate_init_gzip(&stream) == Z_OK else {
+            guard let state = rs_isal_make() else {
                 close(fd)
-                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot start gzip decompression")
+                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot start gzip decompression (out of memory)")
             }
-            inflating = true
+            inflater = state
         }
     }
 
     deinit {
-        if inflating { inflateEnd(&stream) }
+        if let inflater { rs_isal_free(inflater) }
         close(fd)
     }
 
@@ -86,10 +89,11 @@ public final class ByteSource {
             return n == 0 ? nil : Array(raw[0..<n])
         }
         if streamEnded { return nil }
+        guard let inflater else { return nil }
         var out = [UInt8](repeating: 0, count: chunkSize * 2)
         var produced = 0
         while produced == 0 {
-            if stream.avail_in == 0 {
+            if inputLeft == 0 {
                 let n = try readRaw(into: &raw)
                 if n == 0 {
                     streamEnded = true
@@ -98,32 +102,33 @@ public final class ByteSource {
                 }
                 inputHold = Array(raw[0..<n])
                 inputOffset = 0
-                stream.avail_in = UInt32(n)
+                inputLeft = n
             }
+            var memberDone: Int32 = 0
             let status: Int32 = inputHold.withUnsafeMutableBufferPointer { inBuf in
                 out.withUnsafeMutableBufferPointer { outBuf in
-                    stream.next_in = inBuf.baseAddress! + inputOffset
-                    stream.next_out = outBuf.baseAddress! + produced
-                    stream.avail_out = UInt32(outBuf.count - produced)
-                    let before = stream.avail_in
-                    let r = inflate(&stream, Z_NO_FLUSH)
-                    inputOffset += Int(before - stream.avail_in)
-                    produced = outBuf.count - Int(stream.avail_out)
+                    var inLeft = UInt32(inputLeft), outLeft = UInt32(outBuf.count - produced)
+                    let r = rs_isal_step(inflater, inBuf.baseAddress! + inputOffset, &inLeft,
+                                         outBuf.baseAddress! + produced, &outLeft, &memberDone)
+                    inputOffset += inputLeft - Int(inLeft)
+                    inputLeft = Int(inLeft)
+                    produced = outBuf.count - Int(outLeft)
                     return r
                 }
             }
-            if status == Z_STREAM_END {
+            if status < 0 {
+                streamEnded = true
+                throw InputError(.malformed, at: SourcePosition(file: path, byteOffset: bytesRead),
+                                 "gzip data is corrupt (ISA-L inflate status \(status))")
+            }
+            if memberDone != 0 {
                 // Concatenated gzip members (as `cat a.gz b.gz` makes) continue.
-                if stream.avail_in > 0 || !atEndOfFile() {
-                    inflateReset(&stream)
+                if inputLeft > 0 || !atEndOfFile() {
+                    rs_isal_restart(inflater)
                 } else {
                     streamEnded = true
                 }
                 if produced == 0 && streamEnded { return nil }
-            } else if status != Z_OK && status != Z_BUF_ERROR {
-                streamEnded = true
-                throw InputError(.malformed, at: SourcePosition(file: path, byteOffset: bytesRead),
-                                 "gzip data is corrupt (zlib status \(status))")
             }
         }
         return Array(out[0..<produced])
@@ -149,6 +154,7 @@ public final class ByteSource {
 
     private var inputHold: [UInt8] = []
     private var inputOffset = 0
+    private var inputLeft = 0
 
     private func atEndOfFile() -> Bool {
         // Peek one byte; keep it for the next read.
