@@ -1,5 +1,3 @@
-import CMemoryHints
-
 /// A hash index from `UInt64` keys to `Int32` slots: open addressing with
 /// linear probing and a multiplicative (Fibonacci) hash.
 ///
@@ -66,7 +64,7 @@ struct IntegerKeyIndex: Sendable {
     @inline(__always)
     func prefetch(_ key: UInt64) {
         guard let narrow = UInt32(exactly: key) else { return }
-        entries.withUnsafeBufferPointer { rs_prefetch($0.baseAddress! + home(narrow)) }
+        entries.withUnsafeBufferPointer { MemoryHints.prefetch($0.baseAddress! + home(narrow)) }
     }
 
     /// Calls `body` with every key and its value, in no particular order.
