@@ -157,4 +157,16 @@ enum CountryNames {
 
     /// Every ISO 3166-1 alpha-2 code named above, for reading a bare code.
     static let isoCodes: Set<String> = Set(table.map(\.0)).union(["XK"])
+
+    /// The first (English) name of each code, for people reading a summary.
+    private static let english: [String: String] = {
+        var out: [String: String] = [:]
+        for (code, names) in table where out[code] == nil {
+            out[code] = String(names.prefix { $0 != "|" })
+        }
+        return out
+    }()
+
+    /// The English name of an ISO code ("CN" → "China"), `nil` when the code is not listed.
+    static func englishName(_ code: String) -> String? { english[code] }
 }

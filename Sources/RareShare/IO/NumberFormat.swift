@@ -28,4 +28,24 @@ public enum NumberFormat {
         }
         return s
     }
+
+    /// A whole number with thousands separators (`1,234,567`), for text read
+    /// by people; tables keep plain digits so that programs read them.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// A percentage with two decimals and its sign (`+12.50 pp`, `-3.10 pp`),
+    /// for changes of a share between two years, in percentage points.
+    public static func pointChange(_ value: Double) -> String {
+        let text = fixed(abs(value))
+        if text == fixed(0) { return "0.00 pp" }
+        return (value < 0 ? "-" : "+") + text + " pp"
+    }
 }

@@ -13,6 +13,8 @@ public struct AnalysisReportWriter {
     public let folder: String
     /// Top lists, network and SCP/MCP ranges (see ``CountingComparison``).
     public var counting = CountingComparison.Settings()
+    /// What made the run: written as `run.json`, its options also into `measures.json`.
+    public var record: RunRecord?
 
     public init(folder: String) { self.folder = folder }
 
@@ -61,7 +63,8 @@ public struct AnalysisReportWriter {
         put("Coverage.tsv") { Self.coverageTable(result, years: years) }
         let rows = LongFormRows.rows(tally)
         put("measures.csv") { Self.csv(rows) }
-        put("measures.json") { Self.json(rows, result: result) }
+        let record = self.record
+        put("measures.json") { Self.json(rows, result: result, options: record) }
         put("quality.txt") { QualityReport(result: result).text }
         put("files.tsv") { Self.filesTable(result.quality) }
         put("problems.tsv") { Self.problemsTable(result.quality.problems) }
@@ -76,6 +79,7 @@ public struct AnalysisReportWriter {
             let text = file.text
             put(file.name) { text }
         }
+        if let record { put("run.json") { record.json } }
         return files
     }
 
@@ -104,8 +108,12 @@ public struct AnalysisReportWriter {
         return out
     }
 
-    private static func json(_ rows: [LongFormRows.Row], result: AnalysisResult) -> String {
-        var out = "{\n  \"unit\": \"\(result.unit.rawValue)\",\n  \"measures\": [\n"
+    private static func json(_ rows: [LongFormRows.Row], result: AnalysisResult, options record: RunRecord?) -> String {
+        var out = "{\n  \"unit\": \"\(result.unit.rawValue)\",\n"
+        if let record {
+            out += "  \"version\": \(JSONText.quote(record.version)),\n  \"options\": \(record.optionsJSON(indent: "  ")),\n"
+        }
+        out += "  \"measures\": [\n"
         out += rows.map { r in
             "    {\"region\": \"\(r.region)\", \"year\": \(r.year), \"measure\": \"\(r.measure)\", \"key\": \(JSONText.quote(r.key)), \"value\": \(r.value.isFinite ? "\(r.value)" : "null")}"
         }.joined(separator: ",\n")

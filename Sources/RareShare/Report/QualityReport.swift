@@ -8,6 +8,11 @@ public struct QualityReport {
     public var text: String {
         let q = result.quality
         var lines: [String] = ["Data quality", "============"]
+        let warnings = RunWarnings.of(result)
+        if !warnings.isEmpty {
+            lines.append("WARNING: this run is probably wrong (\(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")):")
+            lines += warnings.map { "  ! " + $0 }
+        }
         for f in q.files {
             lines.append("  \(f.file) [\(f.format.rawValue)]: \(f.recordsRead) records read, \(f.recordsUsed) used, \(f.recordsSkipped) skipped")
         }
@@ -34,7 +39,9 @@ public struct QualityReport {
         let pct = units > 0 ? NumberFormat.fixed(100 * Double(attributed) / Double(units)) : "–"
         lines.append("Coverage: \(attributed) of \(units) \(result.unit.rawValue)s attributed to at least one country (\(pct)%)")
         let p = q.problems
-        lines.append("Problems: \(p.total) (\(p.counts[.skippedRecord, default: 0]) records skipped, \(p.counts[.warning, default: 0]) warnings, \(p.counts[.truncated, default: 0]) truncated files); see problems.tsv")
+        // A run-level warning is a problem too: "Problems: 0" after a run in
+        // which nothing matched would tell the user all is well.
+        lines.append("Problems: \(p.total + warnings.count) (\(p.counts[.skippedRecord, default: 0]) records skipped, \(p.counts[.warning, default: 0]) warnings, \(p.counts[.truncated, default: 0]) truncated files, \(warnings.count) run warnings above); see problems.tsv")
         for problem in p.problems.prefix(5) { lines.append("  \(problem)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -38,7 +38,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         in the name (Country_weighted_allSubs.full.tsv); Counting_comparison_*.tsv \
         puts a country's share under every method side by side and \
         Counting_methods.tsv says for how many units each method knew a country.
-        """
+        """,
+        aliases: ["analyse"]
     )
 
     @OptionGroup var inputs: InputOptions
@@ -77,6 +78,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try CommandInputs.checkOutputFolder(out, option: "--out")
         for p in pairs where CountryPair(p) == nil {
             throw ValidationError("--pair '\(p)' is not two different country codes such as CN-US.")
         }
@@ -100,14 +102,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let started = Date()
         var options = AnalysisOptions()
         var substances = inputs.substances, citations = inputs.citations, works = inputs.works
         if substances.isEmpty && citations.isEmpty && works.isEmpty {
-            let demo = DemoFixtures.folder
-            substances = [demo + "/substances"]
-            citations = [demo + "/citations"]
-            works = [demo + "/works"]
-            if !common.quiet { Terminal.note("No inputs named: using the bundled demonstration exports in \(demo)") }
+            guard let demo = DemoFixtures.folder else {
+                Terminal.error("no inputs named and the demonstration exports were not found beside this binary; name --works (and --substances with --citations), or set RARESHARE_FIXTURES")
+                throw ExitCode(66)
+            }
+            (substances, citations, works) = ([demo + "/substances"], [demo + "/citations"], [demo + "/works"])
+            // Even with -q: tables of made-up data must never pass for a real run.
+            Terminal.note("no inputs named: using the bundled demonstration exports in \(demo)")
         }
         let expanded = try CommandInputs.expand([substances, citations, works])
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
@@ -121,42 +126,61 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.collaborationNetwork = network
         options.countryProduction = production
 
-        let showProgress = !common.quiet && Terminal.stderrIsTerminal
-        let result: AnalysisResult
-        do {
-            var progress: (@Sendable (ProgressEvent) -> Void)?
-            if showProgress {
-                let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
-                progress = { @Sendable event in display.update(event) }
-            }
-            result = try await AnalysisPipeline(options: options).run(progress: progress)
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
-        if showProgress { Terminal.clearProgress() }
+        let files = options.substanceFiles.map { ("substances", $0) } + options.citationFiles.map { ("citations", $0) }
+            + options.workFiles.map { ("works", $0) }
+        async let digests = RunRecord.inputs(files)
+        let result = try await analyse(options)
+        var record = RunRecord(commandLine: CommandLine.arguments, options: recordedOptions(options), inputs: try await digests,
+                               started: started, finished: Date(), unit: result.unit.rawValue)
+        record.count(result.quality.files)
         var writer = AnalysisReportWriter(folder: out)
         writer.counting = CountingComparison.Settings(top: top, rankYears: rankYears.flatMap(YearRange.init),
                                                       ranges: networkYears.flatMap(Self.ranges) ?? [])
-        try writer.write(result)
-        var figureSummary: String?
+        writer.record = record
+        try CommandInputs.reporting { try writer.write(result) }
+        var figureRun: FigureRun?
         if figures {
-            do {
-                figureSummary = try FigureReport.generate(tablesFolder: out, outputFolder: out + "/figures").summary
-            } catch let error as InputError {
-                Terminal.error(error.description)
-                throw ExitCode(error.exitCode)
-            }
+            figureRun = try CommandInputs.reporting { try FigureReport.generate(tablesFolder: out, outputFolder: out + "/figures") }
         }
+        let warnings = RunWarnings.of(result)
         if !common.quiet {
-            print(TerminalSummary(result: result).text, terminator: "")
+            print(RunSummary(result: result).text, terminator: "")
             print("")
             print(QualityReport(result: result).text, terminator: "")
             let counted = CountingComparison.summary(result)
             if !counted.isEmpty { print("\n" + counted, terminator: "") }
-            if let figureSummary { print("\n" + figureSummary, terminator: "") }
-            print("\nTables written to \(out)/" + (figures ? " (figures and report.html in \(out)/figures/)" : ""))
+            if let figureRun {
+                print("\nFigures: \(figureRun.tables.count) tables and figures in \(out)/figures/ (report.html); \(figureRun.underived.count) of the paper's tables not derivable (not_derived.tsv)")
+            }
+            print("\nTables written to \(out)/ (run record: run.json)")
         }
+        for w in warnings { Terminal.warning(w) }
+        if common.strict, !warnings.isEmpty { throw ExitCode(65) }
+    }
+
+    /// Runs the pipeline with a progress line on a terminal, cleared at the end, also on failure.
+    private func analyse(_ options: AnalysisOptions) async throws -> AnalysisResult {
+        let showProgress = !common.quiet && Terminal.stderrIsTerminal
+        var progress: (@Sendable (ProgressEvent) -> Void)?
+        if showProgress {
+            let display = ProgressDisplay(files: options.substanceFiles + options.citationFiles + options.workFiles)
+            progress = { @Sendable event in display.update(event) }
+        }
+        defer { if showProgress { Terminal.clearProgress() } }
+        return try await CommandInputs.reporting { try await AnalysisPipeline(options: options).run(progress: progress) }
+    }
+
+    /// Every option of the run with the value used, defaults included.
+    private func recordedOptions(_ o: AnalysisOptions) -> [(name: String, value: String)] {
+        [("substances", inputs.substances.joined(separator: " ")), ("citations", inputs.citations.joined(separator: " ")),
+         ("works", inputs.works.joined(separator: " ")), ("format", inputs.format ?? "detected"),
+         ("affiliations", o.affiliations.rawValue), ("overrides", inputs.overrides ?? ""),
+         ("out", out), ("pair", o.pairs.map { "\($0.country)-\($0.excluded)" }.joined(separator: ",")),
+         ("counting", o.countingMethods.map(\.rawValue).joined(separator: ",")), ("network", String(network)),
+         ("network-years", networkYears ?? "whole span"), ("production", String(production)),
+         ("top", top.map(String.init) ?? ""), ("rank-years", rankYears ?? "whole span"),
+         ("threads", String(o.threads)), ("figures", String(figures)),
+         ("quiet", String(common.quiet)), ("strict", String(common.strict))]
     }
 
     /// `1996-2009,2010-2022` → ranges; `nil` when any part is not a range.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RareShare
 
 /// What `analyze` and `extract` share when turning arguments into inputs:
@@ -23,6 +24,34 @@ enum CommandInputs {
         } catch let error as InputError {
             Terminal.error(error.description)
             throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// Runs `body`; an ``InputError`` becomes its message on stderr and its exit code.
+    static func reporting<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as InputError {
+            Terminal.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            Terminal.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// A usage error when `path` names something that is not a folder: the
+    /// run would otherwise fail only when writing, after all the work.
+    static func checkOutputFolder(_ path: String, option: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("\(option) '\(path)' is a file, not a folder: name a new or existing folder for the output.")
         }
     }
 }

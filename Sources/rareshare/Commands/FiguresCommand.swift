@@ -52,6 +52,7 @@ struct FiguresCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try CommandInputs.checkOutputFolder(out, option: "--out")
         _ = try makeOptions()
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RareShare
 
 struct RareShareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,7 @@ struct RareShareCommand: AsyncParsableCommand {
         65 bad input data under --strict (or an unknown format); \
         66 an input file is missing or unreadable.
         """,
+        version: RareShareVersion.current,
         subcommands: [AnalyzeCommand.self, InspectCommand.self, ResolveCommand.self, FiguresCommand.self, ExtractCommand.self],
         defaultSubcommand: AnalyzeCommand.self
     )

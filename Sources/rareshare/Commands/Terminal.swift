@@ -16,12 +16,26 @@ enum Terminal {
         write(prefix + s + "\n")
     }
 
+    /// A warning about the whole run, loud on a terminal.
+    static func warning(_ s: String) {
+        let prefix = stderrIsTerminal ? "\u{1B}[1;33mwarning:\u{1B}[0m " : "warning: "
+        write(prefix + s + "\n")
+    }
+
     static func clearProgress() { write("\r\u{1B}[K") }
+
+    /// Columns of the terminal on stderr (`TIOCGWINSZ`), else `COLUMNS`, else 80.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
 }
 
-/// A one-line progress display on stderr: stage, file, records, MB read of
-/// all inputs, MB/s, elapsed time and ETA by bytes read. Redrawn at most five
-/// times a second.
+/// A one-line progress display on stderr: stage, file, records, MiB read of
+/// all inputs, MiB/s, elapsed time and ETA by bytes read. Redrawn at most five
+/// times a second, cut to the terminal's width (read at each redraw, so a
+/// resized window is followed).
 ///
 /// `@unchecked Sendable`: every mutable field is read and written only while
 /// `lock` is held.
@@ -46,30 +60,34 @@ final class ProgressDisplay: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        let done = doneByFile.values.reduce(0, +)
-        let elapsed = now.timeIntervalSince(start)
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let eta = rate > 0 && totalBytes > done ? Double(totalBytes - done) / rate : 0
-        let line = String(format: "%@ %@: %d records | %.0f of %.0f MB | %.1f MB/s | %@ elapsed | ETA %@",
-                          e.stage, (e.file as NSString).lastPathComponent, e.records,
-                          Double(done) / 1_048_576, Double(totalBytes) / 1_048_576, rate / 1_048_576,
-                          Self.clock(elapsed), Self.clock(eta))
-        Terminal.write("\r\u{1B}[K" + line)
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        let line = ProgressLine(stage: e.stage, file: e.file, records: e.records, bytesDone: doneByFile.values.reduce(0, +),
+                                bytesTotal: totalBytes, elapsed: now.timeIntervalSince(start))
+        Terminal.write("\r\u{1B}[K" + line.text(width: Terminal.width))
     }
 }
 
-/// Where the bundled demonstration exports live: `RARESHARE_FIXTURES` if set,
-/// else `Fixtures/demo` of the source tree this binary was built from.
+/// Where the bundled demonstration exports live: `RARESHARE_FIXTURES` if
+/// set; else `share/rareshare/demo` beside the installed binary's `bin/`;
+/// else `Fixtures/demo` of the checkout the binary sits in (`.build/…`).
+/// Found from the executable's own path, never from a path compiled in, so
+/// an installed binary works after the checkout is gone.
 enum DemoFixtures {
-    static var folder: String {
+    static var folder: String? {
         if let env = ProcessInfo.processInfo.environment["RARESHARE_FIXTURES"] { return env }
-        let source = URL(fileURLWithPath: #filePath)   // …/Sources/rareshare/Commands/Terminal.swift
-        return source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/demo").path
+        let exe = URL(fileURLWithPath: CommandLine.executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [exe.deletingLastPathComponent().appendingPathComponent("share/rareshare/demo")]
+        var dir = exe
+        for _ in 0..<4 {
+            dir = dir.deletingLastPathComponent()
+            candidates.append(dir.appendingPathComponent("Fixtures/demo"))
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("works").path) }?.path
+    }
+}
+
+extension CommandLine {
+    /// This executable's own path: `/proc/self/exe` on Linux, else `argv[0]`.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
     }
 }

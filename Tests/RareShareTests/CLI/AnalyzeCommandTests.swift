@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try run(["analyze", "--out", dir.path])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("[all] N = 11, attributed 8 (72.73%)"))
+        #expect(r.stdout.contains("[all] All substances, 2019–2021: 11 new substances, 8 attributed to a country (72.73%)"))
         let weighted = try String(contentsOf: dir.appendingPathComponent("Country_weighted_allSubs.tsv"), encoding: .utf8)
         #expect(weighted.hasPrefix("\t2019\t2020\t2021\nUS\t\t3.333333333333333\t0.3333333333333333\n"))
         let totals = try String(contentsOf: dir.appendingPathComponent("Figure2a.tsv"), encoding: .utf8)

@@ -26,15 +26,20 @@ import Testing
         let r = try Self.run(["figures", "--tables", tables.path, "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == """
-        Leaders in 2021 (share of the region's new substances):
-          all  China 45.00%, US 25.00%
+        RareShare: new substances by country, 2020–2021
 
-        All substances, 2020 → 2021:
-          China: share 30.00% → 45.00%; solo ratio 83.33% → 88.89%
-          US: share 40.00% → 25.00%; solo ratio 87.50% → 80.00%
+        [all] All substances, 2020–2021: 300 new substances
+          country             share 2020  share 2021     change
+          China (CN)              30.00%      45.00%  +15.00 pp
+          United States (US)      40.00%      25.00%  -15.00 pp
 
-        Largest collaboration pairs (substances with exactly these two countries, 2020–2021):
-          China-US  18  (6.00% in 2021)
+        Findings
+          All substances: China (CN) leads in 2021 with 45.00%, 1.80× the next, United States (US) (25.00%).
+          Largest rises in share since 2020: China (CN) +15.00 pp
+          Largest falls in share since 2020: United States (US) -15.00 pp
+          Solo ratio (substances with no foreign co-author, % of weight), 2020 → 2021: China (CN) 83.33% → 88.89%; United States (US) 87.50% → 80.00%
+          China (CN) passed United States (US) as the leader of all substances in 2021 and has led since.
+          Largest two-country collaborations, 2020–2021 (substances with exactly these countries): China (CN) – United States (US) 18
 
         """)
         let written = try FileManager.default.contentsOfDirectory(atPath: out.path)

@@ -86,9 +86,15 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
         let top = try String(contentsOf: out.appendingPathComponent("TopCountries_allSubs.tsv"), encoding: .utf8)
         // 2020: US 1, CN 2, DE 3; 2021: CN 1, US 2, DE 3. Equal means keep code order.
         #expect(top == "rank\tkey\tlabel\taverage_rank\n1\tCN\tChina\t1.50\n2\tUS\tUS\t1.50\n3\tDE\tGermany\t3.00\n")
-        #expect(run.summary.contains("all  China 45.00%, US 25.00%, Germany 10.00%"))
-        #expect(run.summary.contains("China: share 30.00% → 45.00%; solo ratio 83.33% → 88.89%"))
-        #expect(run.summary.contains("China-US    18  (6.00% in 2021)"))
+        #expect(run.summary.contains("""
+          country             share 2020  share 2021     change
+          China (CN)              30.00%      45.00%  +15.00 pp
+          United States (US)      40.00%      25.00%  -15.00 pp
+          Germany (DE)            10.00%      10.00%    0.00 pp
+
+        """))
+        #expect(run.summary.contains("China (CN) 83.33% → 88.89%; United States (US) 87.50% → 80.00%"))
+        #expect(run.summary.contains("China (CN) – United States (US) 18"))
     }
 
     @Test func htmlReportIsSelfContained() throws {

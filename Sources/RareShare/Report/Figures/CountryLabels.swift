@@ -36,4 +36,19 @@ public enum CountryLabels {
         }
         return CountryCode(text)
     }
+
+    /// Full names where the resolver's first name is an abbreviation or a
+    /// formal variant nobody would print.
+    private static let fullNames: [String: String] = [
+        "US": "United States", "KR": "South Korea", "ZZ": "unresolved",
+    ]
+
+    /// The name a summary prints: full name and code, "China (CN)",
+    /// "United States (US)"; the code alone when the code is unknown. Codes
+    /// travel with the name so the line can be matched with the tables.
+    public static func named(_ code: CountryCode) -> String {
+        let key = code.description
+        guard let name = fullNames[key] ?? CountryNames.englishName(key) else { return key }
+        return "\(name) (\(key))"
+    }
 }

@@ -28,6 +28,11 @@ public struct FigureInputs: Sendable {
     /// What was counted, for labels: "substances", or "publications" for a
     /// run without substance data (its `Coverage.tsv` says so).
     public var unitNoun = "substances"
+    /// Regions with a row in the totals table, in the paper's order (a run
+    /// writes a row for every region, empty ones too).
+    public var totalsRegions: [Region] = Region.allCases
+    /// The run's `run.json`, when the folder has one: the report's header and method.
+    public var record: RunRecord?
 
     public init(tally: ShareTally, years: [Int], hasAuthorLevelSums: Bool, hasMatchedCounts: Bool,
                 elementRegions: [Region] = [], compositionRegions: [Region] = [], ignoredRows: [String] = [],
@@ -66,9 +71,10 @@ public struct FigureInputs: Sendable {
             return t
         }
         // The paper's own folders keep the totals apart (raw/ and processed/);
-        // reading them there spares users a copy.
-        let besideRaw = ((folder as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("processed/" + PaperTables.totalsFileName)
+        // reading them there spares users a copy. (The URL, not NSString:
+        // Foundation's deletingLastPathComponent traps on ".".)
+        let besideRaw = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("processed/" + PaperTables.totalsFileName).path
         let totalsName = FileManager.default.fileExists(atPath: path(PaperTables.totalsFileName))
             || !FileManager.default.fileExists(atPath: besideRaw) ? PaperTables.totalsFileName : "../processed/" + PaperTables.totalsFileName
         guard let totals = try table(totalsName) else {
@@ -119,6 +125,8 @@ public struct FigureInputs: Sendable {
                                   elementRegions: elementRegions, compositionRegions: compositionRegions,
                                   ignoredRows: ignored, qualityText: quality, worldBank: worldBank)
         inputs.unitNoun = noun
+        inputs.totalsRegions = Region.allCases.filter { r in totals.rows.contains { $0.key == r.totalsRowLabel } }
+        inputs.record = (try? read(path("run.json"))).flatMap(RunRecord.init(json:))
         return inputs
     }
 

@@ -24,8 +24,9 @@ public enum FigureReport {
             tables += wb.tables
             underived += wb.underived
         }
-        var summary = FigureSummary(tally: inputs.tally, years: years, regions: options.regions, focus: options.focus)
-        summary.noun = inputs.unitNoun
+        let regions = inputs.unitNoun == "substances" ? options.regions.filter(inputs.totalsRegions.contains) : [.all]
+        var summary = RunSummary(tally: inputs.tally, years: years, regions: regions, noun: inputs.unitNoun)
+        summary.knowsAttributed = inputs.hasMatchedCounts
         return FigureRun(tables: tables, underived: underived, summary: summary.text, written: [], ignoredRows: inputs.ignoredRows)
     }
 
