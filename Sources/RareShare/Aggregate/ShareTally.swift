@@ -2,7 +2,7 @@
 ///
 /// Every unit adds to the tally of each of its regions for its year, so the
 /// tallies are kept in a flat table indexed by region and year (years
-/// 1600–2100, the plausible range every reader enforces; any other year in
+/// 1600–2100, the default plausible range (``YearParser/defaultPlausible``); any other year in
 /// a dictionary beside it): adding a unit costs an index computation, not
 /// two dictionary lookups per region.
 public struct ShareTally: Sendable, Equatable {
@@ -10,8 +10,8 @@ public struct ShareTally: Sendable, Equatable {
     /// How each unit's credit is shared among countries (the paper's method unless asked).
     public let method: CountingMethod
 
-    private static let firstYear = YearParser.plausible.lowerBound
-    private static let span = YearParser.plausible.count
+    private static let firstYear = 1600
+    private static let span = 501
     /// `Region.rawValue × span + (year − firstYear)`; empty until the first
     /// unit. An unused slot holds an empty tally (no allocation) and is
     /// marked in `used`, so updates happen in place.

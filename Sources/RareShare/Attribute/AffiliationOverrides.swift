@@ -54,6 +54,7 @@ public struct AffiliationOverrides: Sendable {
         let source = try ByteSource(path: path)
         var bytes: [UInt8] = []
         while let chunk = try source.nextChunk() { bytes += chunk }   // an overrides file is small
+        try source.throwIfDamaged()
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 

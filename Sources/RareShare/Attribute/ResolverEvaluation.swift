@@ -57,6 +57,7 @@ public struct ResolverEvaluation: Sendable {
         let source = try ByteSource(path: path)
         var bytes: [UInt8] = []
         while let chunk = try source.nextChunk() { bytes += chunk }   // a few hundred kB
+        try source.throwIfDamaged()
         var cases: [Case] = []
         var line = 0
         for row in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {

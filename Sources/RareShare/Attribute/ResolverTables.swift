@@ -138,6 +138,7 @@ final class ResolverTables: Sendable {
                 }
                 carry += chunk[start...]
             }
+            try source.throwIfDamaged()
         } catch {
             return nil
         }

@@ -10,15 +10,37 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         case strictProblem
     }
 
+    /// What lies underneath, where a library or the system said: for a
+    /// person reading the message and for a program telling causes apart.
+    public enum Cause: Sendable, Equatable, CustomStringConvertible {
+        /// A system call failed with this `errno` (e.g. 13, EACCES).
+        case errno(Int32)
+        /// zlib returned this status (e.g. -3, Z_DATA_ERROR).
+        case zlib(Int32)
+        /// libxml2 reported this error code (`xmlParserErrors`, e.g. 76 for a
+        /// tag mismatch), at this 1-based column of the line where known.
+        case libxml2(code: Int32, column: Int?)
+
+        public var description: String {
+            switch self {
+            case .errno(let e): "errno \(e)"
+            case .zlib(let status): "zlib \(GzipDamage.zlibName(status))"
+            case .libxml2(let code, let column): "libxml2 error \(code)" + (column.map { ", column \($0)" } ?? "")
+            }
+        }
+    }
+
     public var kind: Kind
     public var position: SourcePosition
     public var field: String?
     public var message: String
+    public var cause: Cause?
 
-    public init(_ kind: Kind, at position: SourcePosition, field: String? = nil, _ message: String) {
+    public init(_ kind: Kind, at position: SourcePosition, field: String? = nil, cause: Cause? = nil, _ message: String) {
         self.kind = kind
         self.position = position
         self.field = field
+        self.cause = cause
         self.message = message
     }
 

@@ -12,6 +12,8 @@ public struct ExtractOptions: Sendable {
     public var resolver: any AffiliationResolver = AnalysisOptions().resolver
     /// Any per-record problem stops the run.
     public var strict = false
+    /// Years outside this range are problems, not years (``YearParser/plausible``).
+    public var plausibleYears = YearParser.defaultPlausible
     /// Writes `.jsonl.gz` instead of `.jsonl`.
     public var compress = false
     /// The `file` number of the first file of each kind. A run over one share
@@ -78,6 +80,10 @@ public struct RowExtractor {
     /// - Throws: ``InputError`` for a missing or unreadable input, an unknown
     ///   format, a write failure, or (under `strict`) the first record problem.
     public func run(progress: ((ExtractedFile) -> Void)? = nil) throws -> ExtractSummary {
+        try YearParser.$plausible.withValue(options.plausibleYears) { try extractAll(progress: progress) }
+    }
+
+    private func extractAll(progress: ((ExtractedFile) -> Void)?) throws -> ExtractSummary {
         // Every file must exist and be of a known format before any row is written.
         // An empty file holds no records: like analyze, say so and go on without it.
         var summary = ExtractSummary()

@@ -3,14 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CISAL
+import CZlib
 
 /// Reads a file as a stream of fixed-size chunks, gunzipping transparently
 /// when the content starts with the gzip magic bytes (whatever the name).
-///
-/// Gzip is inflated with ISA-L (`libisal`), not zlib: on the benchmark's
-/// OpenAlex file it inflates about twice as fast, which matters because one
-/// core inflates while the others parse.
 ///
 /// Readers never hold a whole export: they ask for the next chunk, use it and
 /// let it go. `bytesRead` counts bytes of the file on disk (compressed), for
@@ -24,7 +20,8 @@ public final class ByteSource {
     private let fd: Int32
     private let chunkSize: Int
     private var raw: [UInt8]
-    private var inflater: UnsafeMutablePointer<inflate_state>?
+    private var stream = z_stream()
+    private var inflating = false
     private var streamEnded = false
     private var pending: [UInt8] = []   // bytes peeked before streaming started
 
@@ -52,16 +49,16 @@ public final class ByteSource {
         if n > 0 { bytesRead = n; pending = Array(head[0..<n]) }
         isGzip = n == 2 && head[0] == 0x1F && head[1] == 0x8B
         if isGzip {
-            guard let state = rs_isal_make() else {
+            guard rs_inflate_init_gzip(&stream) == Z_OK else {
                 close(fd)
-                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot start gzip decompression (out of memory)")
+                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot start gzip decompression")
             }
-            inflater = state
+            inflating = true
         }
     }
 
     deinit {
-        if let inflater { rs_isal_free(inflater) }
+        if inflating { inflateEnd(&stream) }
         close(fd)
     }
 
@@ -82,56 +79,114 @@ public final class ByteSource {
     }
 
     /// The next chunk of (decompressed) content, or `nil` at the end.
-    /// - Throws: ``InputError`` `.malformed` when a gzip stream is corrupt or cut short.
+    ///
+    /// A damaged gzip stream (cut, corrupt, followed by padding or junk)
+    /// ends the content where the damage is, without an error: every byte
+    /// decompressed before it is handed out, and ``damage`` says what
+    /// happened, so a reader keeps its complete records and says how many.
+    /// - Throws: ``InputError`` `.unreadable` when reading the file fails.
     public func nextChunk() throws -> [UInt8]? {
         if !isGzip {
             let n = try readRaw(into: &raw)
             return n == 0 ? nil : Array(raw[0..<n])
         }
         if streamEnded { return nil }
-        guard let inflater else { return nil }
         var out = [UInt8](repeating: 0, count: chunkSize * 2)
         var produced = 0
-        while produced == 0 {
-            if inputLeft == 0 {
-                let n = try readRaw(into: &raw)
-                if n == 0 {
-                    streamEnded = true
-                    throw InputError(.malformed, at: SourcePosition(file: path, byteOffset: bytesRead),
-                                     "gzip stream ends early (file truncated?)")
-                }
-                inputHold = Array(raw[0..<n])
-                inputOffset = 0
-                inputLeft = n
+        while produced == 0 && !streamEnded {
+            if stream.avail_in == 0, try refill() == 0 {
+                end(.cut)
+                break
             }
-            var memberDone: Int32 = 0
-            let status: Int32 = inputHold.withUnsafeMutableBufferPointer { inBuf in
-                out.withUnsafeMutableBufferPointer { outBuf in
-                    var inLeft = UInt32(inputLeft), outLeft = UInt32(outBuf.count - produced)
-                    let r = rs_isal_step(inflater, inBuf.baseAddress! + inputOffset, &inLeft,
-                                         outBuf.baseAddress! + produced, &outLeft, &memberDone)
-                    inputOffset += inputLeft - Int(inLeft)
-                    inputLeft = Int(inLeft)
-                    produced = outBuf.count - Int(outLeft)
-                    return r
-                }
-            }
-            if status < 0 {
-                streamEnded = true
-                throw InputError(.malformed, at: SourcePosition(file: path, byteOffset: bytesRead),
-                                 "gzip data is corrupt (ISA-L inflate status \(status))")
-            }
-            if memberDone != 0 {
+            let (status, made) = inflateStep(into: &out, at: produced)
+            produced = made
+            if status == Z_STREAM_END {
                 // Concatenated gzip members (as `cat a.gz b.gz` makes) continue.
-                if inputLeft > 0 || !atEndOfFile() {
-                    rs_isal_restart(inflater)
-                } else {
-                    streamEnded = true
-                }
-                if produced == 0 && streamEnded { return nil }
+                try startNextMember()
+            } else if status != Z_OK && status != Z_BUF_ERROR {
+                end(.corrupt, status: status, message: stream.msg.map { String(cString: $0) })
             }
         }
-        return Array(out[0..<produced])
+        return produced == 0 ? nil : Array(out[0..<produced])
+    }
+
+    /// Why the gzip content ended early, or what followed it; `nil` for a
+    /// plain file or a clean stream (also before the end is reached).
+    public private(set) var damage: GzipDamage?
+
+    /// For readers that can use only a whole file (tables, overrides):
+    /// damage that lost content becomes an error.
+    /// - Throws: ``InputError`` `.malformed`.
+    public func throwIfDamaged() throws {
+        guard let damage, damage.losesContent else { return }
+        throw InputError(.malformed, at: SourcePosition(file: path, byteOffset: damage.fileOffset), cause: damage.zlibStatus.map { .zlib($0) },
+                         damage.summary)
+    }
+
+    /// Decompressed bytes handed out so far.
+    private var contentBytes = 0
+
+    /// Inflates from the held input into `out[offset...]`; returns zlib's status and the bytes now in `out`.
+    private func inflateStep(into out: inout [UInt8], at offset: Int) -> (Int32, Int) {
+        inputHold.withUnsafeMutableBufferPointer { inBuf in
+            out.withUnsafeMutableBufferPointer { outBuf in
+                stream.next_in = inBuf.baseAddress! + inputOffset
+                stream.next_out = outBuf.baseAddress! + offset
+                stream.avail_out = UInt32(outBuf.count - offset)
+                let before = stream.avail_in
+                let status = inflate(&stream, Z_NO_FLUSH)
+                inputOffset += Int(before - stream.avail_in)
+                let made = outBuf.count - Int(stream.avail_out)
+                contentBytes += made - offset
+                return (status, made)
+            }
+        }
+    }
+
+    /// Reads the next raw chunk into the input held for zlib; returns its length (0 at the end of the file).
+    private func refill() throws -> Int {
+        let n = try readRaw(into: &raw)
+        inputHold = Array(raw[0..<n])
+        inputOffset = 0
+        stream.avail_in = UInt32(n)
+        return n
+    }
+
+    /// After a member's end: another member follows (its magic bytes), or the
+    /// file ends, or what follows is padding or junk (counted, then the end).
+    private func startNextMember() throws {
+        if stream.avail_in < 2 {
+            // Keep the unread byte (if any) and read on, so the magic is seen whole.
+            let left = Array(inputHold[inputOffset...])
+            let n = try readRaw(into: &raw)
+            inputHold = left + raw[0..<n]
+            inputOffset = 0
+            stream.avail_in = UInt32(inputHold.count)
+        }
+        if stream.avail_in == 0 {
+            streamEnded = true
+            return
+        }
+        if stream.avail_in >= 2, inputHold[inputOffset] == 0x1F, inputHold[inputOffset + 1] == 0x8B {
+            inflateReset(&stream)
+            return
+        }
+        let offset = bytesRead - Int(stream.avail_in)
+        var count = Int(stream.avail_in), allZero = !inputHold[inputOffset...].contains { $0 != 0 }
+        while true {
+            let n = try readRaw(into: &raw)
+            if n == 0 { break }
+            count += n
+            if allZero { allZero = !raw[0..<n].contains { $0 != 0 } }
+        }
+        stream.avail_in = 0
+        end(allZero ? .zeroPadding : .trailingJunk, at: offset, trailing: count)
+    }
+
+    private func end(_ kind: GzipDamage.Kind, at offset: Int? = nil, status: Int32? = nil, message: String? = nil, trailing: Int = 0) {
+        streamEnded = true
+        damage = GzipDamage(kind: kind, fileOffset: offset ?? (bytesRead - Int(stream.avail_in)), contentBytes: contentBytes,
+                            zlibStatus: status, zlibMessage: message, trailingBytes: trailing)
     }
 
     /// Reads the next chunk of (decompressed) content into `buffer` from
@@ -154,26 +209,13 @@ public final class ByteSource {
 
     private var inputHold: [UInt8] = []
     private var inputOffset = 0
-    private var inputLeft = 0
-
-    private func atEndOfFile() -> Bool {
-        // Peek one byte; keep it for the next read.
-        var b: UInt8 = 0
-        let n = Glibc.read(fd, &b, 1)
-        if n == 1 {
-            bytesRead += 1
-            pending = [b]
-            return false
-        }
-        return true
-    }
 
     /// Reads the first `count` bytes of content (decompressed) without
     /// disturbing a later full read; used for format detection.
     public static func peek(path: String, count: Int = 4096) throws -> [UInt8] {
         let source = try ByteSource(path: path, chunkSize: max(count, 4096))
         var out: [UInt8] = []
-        while out.count < count, let chunk = try? source.nextChunk() {
+        while out.count < count, let chunk = try source.nextChunk() {
             out.append(contentsOf: chunk)
         }
         return Array(out.prefix(count))

@@ -65,11 +65,15 @@ public final class TextSource {
     /// Bytes of the file on disk read so far (compressed, for gzip).
     public var bytesRead: Int { bytes.bytesRead }
 
+    /// How a gzip file's content ended early, if it did (see ``ByteSource/damage``).
+    public var damage: GzipDamage? { bytes.damage }
+
     /// True once the last chunk has been handed out.
     public var isAtEnd: Bool { finished }
 
     /// The next chunk of UTF-8 text, or `nil` at the end.
-    /// - Throws: ``InputError`` `.malformed` when a gzip stream is corrupt or cut short.
+    /// A damaged gzip stream ends the text where the damage is (``damage``).
+    /// - Throws: ``InputError`` `.unreadable` when reading fails.
     public func nextChunk() throws -> [UInt8]? {
         if finished { return nil }
         while true {

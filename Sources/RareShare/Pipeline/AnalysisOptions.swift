@@ -30,6 +30,9 @@ public struct AnalysisOptions: Sendable {
     /// can force many small batches.
     public var batchBytes = 4 << 20
     public var resolver: any AffiliationResolver = EvidenceResolver()
+    /// Years outside this range are problems, left out of the year tables
+    /// (``YearParser/plausible``; `--years-plausible`).
+    public var plausibleYears = YearParser.defaultPlausible
 
     public init() {}
 

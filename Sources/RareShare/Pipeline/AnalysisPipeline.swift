@@ -18,7 +18,12 @@ public struct AnalysisPipeline: Sendable {
     /// How many substances without a year are listed by registry number (all are counted).
     public static let listedWithoutYear = 10_000
 
+    /// Runs every stage with the run's plausible years (``YearParser/plausible``) in force.
     public func run(progress: (@Sendable (ProgressEvent) -> Void)? = nil) async throws -> AnalysisResult {
+        try await YearParser.$plausible.withValue(options.plausibleYears) { try await runStages(progress: progress) }
+    }
+
+    private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
         let substanceMode = !options.substanceFiles.isEmpty
 
@@ -248,22 +253,22 @@ public struct AnalysisPipeline: Sendable {
         var stats = ReadStatistics(file: file, format: format)
         var fileLog = ProblemLog()
         var cursor = XMLBatchCursor()
-        do {
-            try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() },
-                                             transform: { batch in (batch.leadingLines, parse(batch)) },
-                                             consume: { (leadingLines: Int, batchResult: XMLBatchResult<Record>) in
-                var result = batchResult
-                cursor.place(&result, leadingLines: leadingLines)
-                stats.add(result.stats)
-                fileLog.merge(result.log)
-                for record in result.records { try consume(record) }
-                if options.strict, let first = fileLog.first { throw InputError(strict: first) }
-                progress?(ProgressEvent(stage: element + "s", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
-                                        records: stats.recordsRead))
-            })
-        } catch let error as InputError where error.kind == .malformed {
-            fileLog.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-        }
+        // A damaged gzip stream ends the batches where the damage is (see
+        // ``ByteSource/damage``): every complete record before it is in a batch.
+        try await OrderedParallelMap.run(threads: options.threads, produce: { try chunker.next() },
+                                         transform: { batch in (batch.leadingLines, parse(batch)) },
+                                         consume: { (leadingLines: Int, batchResult: XMLBatchResult<Record>) in
+            var result = batchResult
+            cursor.place(&result, leadingLines: leadingLines)
+            stats.add(result.stats)
+            fileLog.merge(result.log)
+            for record in result.records { try consume(record) }
+            if options.strict, let first = fileLog.first { throw InputError(strict: first) }
+            progress?(ProgressEvent(stage: element + "s", file: file, bytesDone: source.bytesRead, bytesTotal: source.fileSize,
+                                    records: stats.recordsRead))
+        })
+        fileLog.note(source.damage, file: file, recordsKept: stats.recordsRead, recordKind: element)
+        let damaged = source.damage?.losesContent == true
         let rest = chunker.remainder
         let restText = String(decoding: rest, as: UTF8.self)
         if restText.contains("<\(element)") {
@@ -271,8 +276,9 @@ public struct AnalysisPipeline: Sendable {
             stats.recordsSkipped += 1
             fileLog.record(Problem(.skippedRecord, at: SourcePosition(file: file, line: cursor.line, record: stats.recordsRead),
                                    recordKind: element,
-                                   reason: "the file ends inside this record (truncated download?); records before it were kept"))
-        } else if !restText.contains("</") && stats.recordsRead > 0 {
+                                   reason: damaged ? "the gzip damage cuts this record; records before it were kept"
+                                       : "the file ends inside this record (truncated download?); records before it were kept"))
+        } else if !restText.contains("</") && stats.recordsRead > 0 && !damaged {
             fileLog.record(Problem(.truncated, at: SourcePosition(file: file, line: cursor.line),
                                    reason: "the file ends without its closing tags (truncated?); all \(stats.recordsRead) records before were kept"))
         }

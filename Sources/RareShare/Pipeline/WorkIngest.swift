@@ -106,6 +106,11 @@ struct WorkIngest {
                     log.record(problem)
                     stats.recordsSkipped += 1
                 }
+                for var warning in parsed.warnings {
+                    // Parsed with ordinal 0: the record number counts from this record.
+                    warning.position.record = stats.recordsRead + (warning.position.record ?? 1)
+                    log.record(warning)
+                }
                 stats.recordsRead += parsed.records
                 for (work, p) in zip(parsed.works, prepared) {
                     stats.recordsUsed += 1

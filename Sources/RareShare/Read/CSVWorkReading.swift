@@ -68,6 +68,7 @@ enum CSVWorkReading {
         } catch let error as InputError where error.kind == .malformed && error.field == nil {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }
+        log.note(source.damage, file: path, recordsKept: stats.recordsRead - (rows.lastRecordTerminated ? 0 : 1), recordKind: "record")
         stats.bytes = source.bytesRead
         return stats
     }

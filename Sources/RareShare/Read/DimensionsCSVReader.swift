@@ -37,7 +37,7 @@ public struct DimensionsCSVReader: WorkReader {
         }
         if let y = columns.value("PubYear", in: fields) ?? columns.value("Publication Year", in: fields) {
             work.year = YearParser.year(from: y)
-            if work.year == nil { warn("PubYear", "\"\(y)\" is not a year") }
+            if work.year == nil { warn("PubYear", YearParser.whyNotAYear(y)) }
         }
         work.documentType = columns.value("Publication Type", in: fields)
         work.title = columns.value("Title", in: fields)

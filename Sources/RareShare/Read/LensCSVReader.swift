@@ -26,7 +26,7 @@ public struct LensCSVReader: WorkReader {
         }
         if let y = columns.value("Publication Year", in: fields) ?? columns.value("Date Published", in: fields) {
             work.year = YearParser.year(from: y)
-            if work.year == nil { warn("Publication Year", "\"\(y)\" is not a year") }
+            if work.year == nil { warn("Publication Year", YearParser.whyNotAYear(y)) }
         }
         work.documentType = columns.value("Publication Type", in: fields)
         work.title = columns.value("Title", in: fields)

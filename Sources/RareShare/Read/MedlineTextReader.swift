@@ -103,7 +103,7 @@ public struct MedlineTextReader: WorkReader {
             }
             if let bad = p.badYear {
                 log.record(Problem(.warning, at: position, recordKind: "article", recordID: w.sourceID.map { "PMID \($0)" },
-                                   field: "DP", reason: "\"\(bad)\" does not start with a year"))
+                                   field: "DP", reason: YearParser.whyNotAYear(bad).replacingOccurrences(of: "is not a year", with: "does not start with a year")))
             }
             stats.recordsUsed += 1
             stats.noteYear(w.year)
@@ -137,6 +137,8 @@ public struct MedlineTextReader: WorkReader {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
             current?.hasSource = false
         }
+        if lines.source.damage?.losesContent == true { current?.hasSource = false }
+        log.note(lines.source.damage, file: path, recordsKept: stats.recordsRead - (current == nil ? 0 : 1), recordKind: "article")
         if let last = current {
             if !lines.lastLineTerminated || !last.hasSource {
                 stats.recordsSkipped += 1

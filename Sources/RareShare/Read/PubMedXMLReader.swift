@@ -40,14 +40,17 @@ public struct PubMedXMLReader: WorkReader {
             }
             // The closure must not outlive this block (it borrows `body`).
             defer { handler.emit = { _ in } }
+            var cutAtEnd = 0
             do {
                 while let article = try splitter.next() {
                     parse(article, handler: handler, path: path)
                     if let thrown { throw thrown }
+                    if article.atEndOfFile && !article.isComplete { cutAtEnd = 1 }
                 }
             } catch let error as InputError {
                 handler.log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
             }
+            handler.log.note(source.damage, file: path, recordsKept: handler.stats.recordsRead - cutAtEnd, recordKind: "article")
         }
         var stats = handler.stats
         stats.bytes = source.bytesRead

@@ -53,6 +53,8 @@ public struct ReaxysCitationReader: Sendable {
         var onRecord: (CitationFields) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
+        /// The run's plausible years, read once (``YearParser/plausible``).
+        let plausible = YearParser.plausible
         var log = ProblemLog()
 
         /// Added to the parser's line numbers when parsing a batch cut from the file.
@@ -108,10 +110,10 @@ public struct ReaxysCitationReader: Sendable {
                 }
             case .year:
                 if year == nil {
-                    year = YearParser.year(fromBytes: text.bytes(value))
+                    year = YearParser.year(fromBytes: text.bytes(value), plausible: plausible)
                     if year == nil { badYear = text.string(value) }
                 }
-            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value)) }
+            case .preprintYear: if preprintYear == nil { preprintYear = YearParser.year(fromBytes: text.bytes(value), plausible: plausible) }
             case .authors: if authors == nil { authors = value; keep = true }
             }
         }
@@ -127,7 +129,7 @@ public struct ReaxysCitationReader: Sendable {
             }
             if let badYear {
                 log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.PY",
-                                   reason: "\"\(badYear)\" is not a year"))
+                                   reason: YearParser.whyNotAYear(badYear)))
             }
             if let rawDOI, doi == nil {
                 log.record(Problem(.warning, at: recordPosition, recordKind: "citation", recordID: "CNR \(string(id))", field: "CIT.DOI",

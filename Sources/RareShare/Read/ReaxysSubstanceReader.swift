@@ -65,6 +65,8 @@ public struct ReaxysSubstanceReader: Sendable {
         var onRecord: (SubstanceFields) -> Void = { _ in }
         var stopped = false
         var stats: ReadStatistics
+        /// The run's plausible years, read once (``YearParser/plausible``).
+        let plausible = YearParser.plausible
         var log = ProblemLog()
 
         /// Added to the parser's line numbers when parsing a batch cut from the file.
@@ -153,14 +155,14 @@ public struct ReaxysSubstanceReader: Sendable {
                     guard b >= 48 && b <= 57 else { digits = false; break }
                     v = v * 10 + Int(b - 48)
                 }
-                if digits, YearParser.plausible.contains(v) { return v }
+                if digits, plausible.contains(v) { return v }
             }
             guard !r.isEmpty else { return nil }
             let value = text.string(r)
-            if let year = YearParser.year(from: value) { return year }
+            if let year = YearParser.year(fromBytes: value.utf8, plausible: plausible) { return year }
             problems.append(Problem(.warning, at: SourcePosition(file: file, line: currentLine, record: recordBase + stats.recordsRead + 1),
                                     recordKind: "substance", field: "CIT.PY",
-                                    reason: "\"\(value)\" is not a year; this citation block is used without a year"))
+                                    reason: YearParser.whyNotAYear(value) + "; this citation block is used without a year"))
             return nil
         }
 

@@ -50,7 +50,7 @@ public struct ScopusCSVReader: WorkReader {
         }
         if let y = columns.value("Year", in: fields) {
             work.year = YearParser.year(from: y)
-            if work.year == nil { warn("Year", "\"\(y)\" is not a year") }
+            if work.year == nil { warn("Year", YearParser.whyNotAYear(y)) }
         }
         work.documentType = columns.value("Document Type", in: fields)
         work.title = columns.value("Title", in: fields)

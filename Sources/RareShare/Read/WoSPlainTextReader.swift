@@ -125,6 +125,7 @@ public struct WoSPlainTextReader: WorkReader {
         } catch let error as InputError {
             log.record(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
         }
+        log.note(lines.source.damage, file: path, recordsKept: stats.recordsRead - (record == nil ? 0 : 1), recordKind: "record")
         if record != nil {
             stats.recordsSkipped += 1
             log.record(Problem(.truncated, at: position(), recordKind: "record", recordID: record?.first("UT"), field: "ER",

@@ -41,7 +41,7 @@ struct WoSRecord {
         }
         if let py = first("PY") {
             work.year = YearParser.year(from: py)
-            if work.year == nil { warn("PY", "\"\(py)\" is not a year") }
+            if work.year == nil { warn("PY", YearParser.whyNotAYear(py)) }
         }
         if work.year == nil, let ea = first("EA") {
             // Early access: "JUL 2020" or "2020".

@@ -49,6 +49,7 @@ enum XMLRecordFile {
             stats = handler.stats
             stats.bytes = source.bytesRead
             log.merge(handler.log)
+            log.note(source.damage, file: path, recordsKept: stats.recordsRead, recordKind: H.recordElement)
             if let failure {
                 if handler.isInsideRecord {
                     stats.recordsRead += 1

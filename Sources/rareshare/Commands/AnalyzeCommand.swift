@@ -118,6 +118,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
+        options.plausibleYears = inputs.plausibleYears
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         if !pairs.isEmpty { options.pairs = pairs.compactMap(CountryPair.init) }
         options.strict = common.strict

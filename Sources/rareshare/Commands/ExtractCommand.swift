@@ -60,6 +60,7 @@ struct ExtractCommand: ParsableCommand {
         (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
+        options.plausibleYears = inputs.plausibleYears
         if let resolver = try CommandInputs.resolver(overrides: inputs.overrides) { options.resolver = resolver }
         options.strict = common.strict
         options.compress = gzip

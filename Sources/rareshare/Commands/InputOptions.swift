@@ -25,7 +25,14 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Affiliation overrides (TSV 'pattern<TAB>code' or YAML 'pattern: code'; see 'rareshare resolve --help') that win over the built-in rules.", valueName: "file"))
     var overrides: String?
 
+    @Option(name: .customLong("years-plausible"),
+            help: ArgumentHelp("Publication years taken as years (default: 1600-2100). A year outside them (0, -5, 9999, an overflowed number) is listed as a problem and the record is used without a year.", valueName: "from-to"))
+    var yearsPlausible: YearRange?
+
     func validate() throws {
+        if let yearsPlausible, yearsPlausible.first < 1 || yearsPlausible.last > 9999 {
+            throw ValidationError("--years-plausible must lie within 1-9999, not \(yearsPlausible).")
+        }
         if AffiliationPolicy(rawValue: affiliations) == nil {
             throw ValidationError("--affiliations must be 'first' or 'all', not '\(affiliations)'.")
         }
@@ -37,4 +44,5 @@ struct InputOptions: ParsableArguments {
     var isEmpty: Bool { substances.isEmpty && citations.isEmpty && works.isEmpty }
     var workFormat: SourceFormat? { format.flatMap(SourceFormat.init(rawValue:)) }
     var affiliationPolicy: AffiliationPolicy { AffiliationPolicy(rawValue: affiliations) ?? .first }
+    var plausibleYears: ClosedRange<Int> { yearsPlausible?.years ?? YearParser.defaultPlausible }
 }

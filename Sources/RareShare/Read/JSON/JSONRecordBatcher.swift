@@ -40,17 +40,13 @@ public struct JSONRecordBatcher {
 
     public var bytesRead: Int { source.bytesRead }
 
+    /// How a gzip file's content ended early, if it did (see ``ByteSource/damage``).
+    public var damage: GzipDamage? { source.damage }
+
     /// The next batch, or `nil` after the last.
     public mutating func next() throws -> Batch? {
         while !ended && pending.count < recordsPerBatch && pendingBytes < bytesPerBatch {
-            let chunk: [UInt8]?
-            do {
-                chunk = try source.nextChunk()
-            } catch let error as InputError {
-                problems.append(Problem(.truncated, at: error.position, reason: error.message + "; records before this point were kept"))
-                chunk = nil
-            }
-            guard let chunk else {
+            guard let chunk = try source.nextChunk() else {
                 ended = true
                 finishStream()
                 break

@@ -10,6 +10,8 @@ public enum JSONWorkFile {
     public struct ParsedRecord: Sendable {
         public var works: [Work] = []
         public var problem: Problem?
+        /// Problems of works that are used anyway (a year outside the plausible range).
+        public var warnings: [Problem] = []
         /// Junk found between the records of a line cut again (see ``JSONRecordSplitter/resplit(_:)``),
         /// for the stream's report (``JSONRecordBatcher/noteJunk(_:)``).
         public var junk: JSONRecordSplitter.Junk?
@@ -50,7 +52,9 @@ public enum JSONWorkFile {
                 var works: [Work] = []
                 try parseValue(&scanner, &works)
                 if !scanner.isAtEnd() { throw JSONSyntaxError(offset: scanner.offset, "text after the end of the value") }
-                return ParsedRecord(works: works)
+                var parsed = ParsedRecord(works: works)
+                screenYears(&parsed, position: SourcePosition(file: file, line: record.line, record: ordinal + 1, byteOffset: record.offset))
+                return parsed
             } catch let error as JSONSyntaxError {
                 return ParsedRecord(problem: Problem(.skippedRecord, at: SourcePosition(file: file, line: record.line, record: ordinal + 1,
                                                                                       byteOffset: record.offset + error.offset),
@@ -60,6 +64,23 @@ public enum JSONWorkFile {
                                                                                       byteOffset: record.offset),
                                                      recordKind: "work", reason: "invalid JSON (\(error)); record skipped"))
             }
+        }
+    }
+
+    /// JSON exports give years as numbers, any number: one outside
+    /// ``YearParser/plausible`` (`0`, `-5`, `9999`, `9223372036854775807`)
+    /// is dropped with a warning, so it neither crashes the year tables nor
+    /// widens them. `position.record` is the first work's; the others follow.
+    static func screenYears(_ parsed: inout ParsedRecord, position: SourcePosition) {
+        let range = YearParser.plausible
+        for i in parsed.works.indices {
+            guard let year = parsed.works[i].year, !range.contains(year) else { continue }
+            parsed.works[i].year = nil
+            var at = position
+            at.record = (position.record ?? 1) + i
+            parsed.warnings.append(Problem(.warning, at: at, recordKind: "work", recordID: parsed.works[i].sourceID,
+                                           field: parsed.works[i].source == .crossrefJSON ? "issued" : "publication_year",
+                                           reason: "\(year) is outside the plausible years \(YearParser.describe(range)) (--years-plausible); the work is used without a year"))
         }
     }
 
@@ -81,6 +102,7 @@ public enum JSONWorkFile {
                         stats.recordsSkipped += 1
                         log.record(problem)
                     }
+                    for warning in parsed.warnings { log.record(warning) }
                     for work in parsed.works {
                         stats.recordsUsed += 1
                         stats.noteYear(work.year)
@@ -97,6 +119,7 @@ public enum JSONWorkFile {
     /// Adds what the batcher found about the stream itself to the counts and the log.
     static func finish(_ batcher: JSONRecordBatcher, stats: inout ReadStatistics, log: inout ProblemLog) {
         for p in batcher.streamProblems { log.record(p) }
+        log.note(batcher.damage, file: stats.file, recordsKept: stats.recordsRead, recordKind: "work")
         if let cut = batcher.truncatedRecord {
             stats.recordsRead += 1
             stats.recordsSkipped += 1

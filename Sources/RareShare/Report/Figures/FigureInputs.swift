@@ -233,6 +233,7 @@ public struct FigureInputs: Sendable {
             }
             pending.removeSubrange(..<start)
         }
+        try source.throwIfDamaged()
         if !pending.isEmpty { take(pending[...]) }
         return any
     }
