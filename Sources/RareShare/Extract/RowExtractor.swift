@@ -84,21 +84,13 @@ public struct RowExtractor {
     }
 
     private func extractAll(progress: ((ExtractedFile) -> Void)?) throws -> ExtractSummary {
-        // Every file must exist and be of a known format before any row is written.
-        // An empty file holds no records: like analyze, say so and go on without it.
+        // Every file must exist and be of the kind named before any row is
+        // written; an empty file holds no records: like analyze, say so and go on without it.
+        let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,
+                                 workFormat: options.workFormat, strict: options.strict)
         var summary = ExtractSummary()
-        var blank = Set<String>()
-        for f in options.substanceFiles + options.citationFiles + options.workFiles where try Self.isBlank(f) {
-            let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
-            if options.strict { throw InputError(strict: problem) }
-            summary.problems.record(problem)
-            blank.insert(f)
-        }
+        summary.problems.merge(plan.problems)
         for f in options.citedBy { _ = try ByteSource(path: f) }
-        var readers: [(any WorkReader)?] = []
-        for f in options.workFiles {
-            readers.append(blank.contains(f) ? nil : try FormatDetector.workReader(for: f, override: options.workFormat))
-        }
 
         var attributor = CountryAttributor(resolver: options.resolver, policy: options.affiliations)
         let classifier = RegionClassifier()
@@ -117,23 +109,23 @@ public struct RowExtractor {
             }
             cited = dois
         }
-        for (i, file) in options.citationFiles.enumerated() where !blank.contains(file) {
-            let order = options.firstFileOrder + i
+        for input in plan.citations {
+            let file = input.path, order = options.firstFileOrder + input.index
             try extract(file, kind: .citations, order: order, into: &summary, progress: progress) { writer, log in
                 try Self.citationRows(path: file, order: order, log: &log, emit: writer.write)
             }
         }
-        for (i, file) in options.workFiles.enumerated() {
-            guard let reader = readers[i] else { continue }
-            let order = options.firstFileOrder + i
+        for input in plan.works {
+            guard let reader = input.workReader() else { continue }
+            let file = input.path, order = options.firstFileOrder + input.index
             try extract(file, kind: .works, order: order, into: &summary, progress: progress) { writer, log in
                 try Self.workRows(path: file, reader: reader, order: order, attributor: &attributor, log: &log,
                                   keep: { work in cited.map { set in work.doi.map(set.contains) ?? false } ?? true },
                                   emit: writer.write)
             }
         }
-        for (i, file) in options.substanceFiles.enumerated() where !blank.contains(file) {
-            let order = options.firstFileOrder + i
+        for input in plan.substances {
+            let file = input.path, order = options.firstFileOrder + input.index
             try extract(file, kind: .substances, order: order, into: &summary, progress: progress) { writer, log in
                 try Self.substanceRows(path: file, order: order, classifier: classifier, log: &log, emit: writer.write)
             }
@@ -174,11 +166,6 @@ public struct RowExtractor {
             seq += 1
             try emit(ExtractRow.substance(s, file: order, seq: seq, classifier: classifier))
         }
-    }
-
-    /// True when the file holds nothing but white space (an empty download).
-    static func isBlank(_ path: String) throws -> Bool {
-        try ByteSource.peek(path: path, count: 8192).allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     /// The row file for input `input` of `kind`: the `file` number leads the

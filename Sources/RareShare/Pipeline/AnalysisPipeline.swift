@@ -27,51 +27,11 @@ public struct AnalysisPipeline: Sendable {
         var quality = DataQuality()
         let substanceMode = !options.substanceFiles.isEmpty
 
-        // Every file must exist and be of a known format before any work starts.
-        var workReaders: [(String, any WorkReader)] = []
-        var substanceFiles: [String] = [], citationFiles: [String] = []
-        for (files, expected) in [(options.substanceFiles, SourceFormat.reaxysSubstances), (options.citationFiles, .reaxysCitations)] {
-            for f in files {
-                let head = try ByteSource.peek(path: f, count: 8192)
-                if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                    let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
-                    if options.strict { throw InputError(strict: problem) }
-                    quality.problems.record(problem)
-                    continue
-                }
-                if expected == .reaxysSubstances { substanceFiles.append(f) } else { citationFiles.append(f) }
-                guard let found = FormatDetector.detect(head: Self.asUTF8(head)) else {
-                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
-                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export (XML); the file starts with \(FormatDetector.describeStart(head))")
-                }
-                if found != expected && !(found == .reaxysSubstances && expected == .reaxysCitations) {
-                    throw InputError(.unknownFormat, at: SourcePosition(file: f),
-                                     "expected a Reaxys \(expected == .reaxysSubstances ? "substance" : "citation") export, but this looks like \(found.rawValue)")
-                }
-            }
-        }
-        for f in options.workFiles {
-            // An empty file holds no records: say so, and go on without it.
-            if try ByteSource.peek(path: f, count: 64).allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                let problem = Problem(.warning, at: SourcePosition(file: f), reason: "the file is empty; nothing was read from it")
-                if options.strict { throw InputError(strict: problem) }
-                quality.problems.record(problem)
-                continue
-            }
-            let reader = try FormatDetector.workReader(for: f, override: options.workFormat)
-            if ![.openAlexJSON, .crossrefJSON, .pubMedXML].contains(reader.format) {
-                // Text exports carry no encoding declaration: say when one is not UTF-8.
-                let text = try TextSource(path: f)
-                _ = try text.nextChunk()
-                if text.encoding == "windows-1252" {
-                    let problem = Problem(.warning, at: SourcePosition(file: f, line: 1),
-                                          reason: "not valid UTF-8 (or UTF-16): read as Windows-1252/Latin-1, as Excel saves it; re-export as UTF-8 if names look wrong")
-                    if options.strict { throw InputError(.badEncoding, at: problem.position, problem.reason) }
-                    quality.problems.record(problem)
-                }
-            }
-            workReaders.append((f, reader))
-        }
+        // Every file must exist and be of the kind named before any work starts.
+        let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,
+                                 workFormat: options.workFormat, strict: options.strict)
+        quality.problems.merge(plan.problems)
+        let workReaders = plan.works.compactMap { file in file.workReader().map { (file.path, $0) } }
 
         // The affiliation resolver's tables are loaded by the first string
         // that needs them, not in advance: most records carry resolved
@@ -81,10 +41,11 @@ public struct AnalysisPipeline: Sendable {
 
         // 1. Citations.
         var citations = CitationIndex()
-        for file in citationFiles {
+        for input in plan.citations {
+            let file = input.path
             var log = ProblemLog()
             let stats: ReadStatistics
-            if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+            if input.isUTF16 {
                 stats = try ReaxysCitationReader().read(path: file, building: CitationIndex.Builder(), log: &log) { citations.insert($0) }
             } else {
                 stats = try await readRecords(file, element: "citation", format: .reaxysCitations, log: &log, progress: progress,
@@ -146,7 +107,7 @@ public struct AnalysisPipeline: Sendable {
         // 3. Substances: the first report of each registry number.
         var firsts = FirstReportTable()
         let citationTable = citations
-        for file in substanceFiles {
+        for file in plan.substances {
             let stats = try await readSubstances(file, citations: citationTable, into: &firsts, quality: &quality, progress: progress)
             _ = stats
         }
@@ -196,13 +157,14 @@ public struct AnalysisPipeline: Sendable {
     }
 
     /// Reads one substance file in parallel batches and folds its records into `firsts` in file order.
-    private func readSubstances(_ file: String, citations: CitationIndex, into firsts: inout FirstReportTable,
+    private func readSubstances(_ input: InputFile, citations: CitationIndex, into firsts: inout FirstReportTable,
                                 quality: inout DataQuality, progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> ReadStatistics {
         let builder = FirstReportCandidateBuilder(citations: citations)
         let reader = ReaxysSubstanceReader()
+        let file = input.path
         var log = ProblemLog()
         let stats: ReadStatistics
-        if Self.isUTF16(try ByteSource.peek(path: file, count: 2)) {
+        if input.isUTF16 {
             // Batches are cut on ASCII tags; UTF-16 files are parsed whole (libxml2 decodes them).
             stats = try reader.read(path: file, building: builder, log: &log) { candidate in
                 quality.substanceRecords += 1
@@ -218,24 +180,6 @@ public struct AnalysisPipeline: Sendable {
         }
         try finish(file: stats, log: log, into: &quality)
         return stats
-    }
-
-    /// UTF-16 text (with a byte order mark) re-read as UTF-8, for format detection only.
-    static func asUTF8(_ head: [UInt8]) -> [UInt8] {
-        guard head.count >= 2 else { return head }
-        let le = head[0] == 0xFF && head[1] == 0xFE, be = head[0] == 0xFE && head[1] == 0xFF
-        guard le || be else { return head }
-        var units: [UInt16] = []
-        var i = 2
-        while i + 1 < head.count {
-            units.append(le ? UInt16(head[i]) | UInt16(head[i + 1]) << 8 : UInt16(head[i]) << 8 | UInt16(head[i + 1]))
-            i += 2
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
-    }
-
-    static func isUTF16(_ head: [UInt8]) -> Bool {
-        head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
     }
 
     /// Reads an XML file of records in parallel batches (``XMLRecordChunker``),

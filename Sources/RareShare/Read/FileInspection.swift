@@ -23,11 +23,10 @@ public struct FileInspection: Sendable {
     /// - Throws: ``InputError`` when the file is missing, unreadable or of an unknown format.
     public static func inspect(path: String, override: SourceFormat? = nil,
                                onWork: (Work) -> Void = { _ in }) throws -> FileInspection {
-        let format = try override ?? FormatDetector.detect(path: path)
-        if format == .reaxysSubstances || format == .reaxysCitations {
+        let format = try InputFile.examine(path, format: override).format
+        guard let reader = FormatDetector.workReader(for: format) else {
             return try inspectReaxys(path: path, format: format)
         }
-        let reader = try FormatDetector.workReader(for: path, override: format)
         var log = ProblemLog(maximumListed: 1000)
         var inspection = FileInspection(file: path, format: reader.format,
                                         statistics: ReadStatistics(file: path, format: reader.format))

@@ -4,11 +4,9 @@ import Foundation
 /// routinely renamed, and a `.txt` may hold any of several formats.
 public enum FormatDetector {
     /// The format of `path`, or an ``InputError`` `.unknownFormat` that says what the start looked like.
+    /// (``InputFile/examine(_:format:)`` says the same and more: compression and encoding.)
     public static func detect(path: String) throws -> SourceFormat {
-        let head = try ByteSource.peek(path: path, count: 8192)
-        if let format = detect(head: head) { return format }
-        throw InputError(.unknownFormat, at: SourcePosition(file: path),
-                         "unknown format; the file starts with \(describeStart(head))")
+        try InputFile.examine(path).format
     }
 
     /// The format recognised from the first bytes of content, or `nil`.
