@@ -124,8 +124,8 @@ public struct AffiliationOverrides: Sendable {
         let rule = rules[meaning.overrideLine]
         let place = rule.line > 0 ? "\(source):\(rule.line)" : source
         if let c = rule.country {
-            return CountryResolution(country: c, evidence: "override \"\(rule.pattern)\" (\(place))")
+            return CountryResolution(country: c, evidence: "override \"\(rule.pattern)\" (\(place))", rule: .override)
         }
-        return .unresolved("override \"\(rule.pattern)\" (\(place)) marks it unresolved")
+        return .unresolved("override \"\(rule.pattern)\" (\(place)) marks it unresolved", rule: .override)
     }
 }

@@ -20,13 +20,25 @@ public struct CountryResolution: Sendable, Equatable, Hashable {
     public var country: CountryCode?
     /// What decided, e.g. `country name "Peoples R China"`, or why nothing did.
     public var evidence: String
+    /// The id of the rule that decided (``ResolverRule``, e.g.
+    /// `country-name`), or `unresolved`; empty for resolvers without rules.
+    public var rule: String
 
-    public init(country: CountryCode?, evidence: String) {
+    public init(country: CountryCode?, evidence: String, rule: String = "") {
         self.country = country
         self.evidence = evidence
+        self.rule = rule
     }
 
-    public static func unresolved(_ reason: String) -> CountryResolution {
-        CountryResolution(country: nil, evidence: reason)
+    public init(country: CountryCode?, evidence: String, rule: ResolverRule) {
+        self.init(country: country, evidence: evidence, rule: rule.rawValue)
     }
+
+    public static func unresolved(_ reason: String, rule: ResolverRule = .unresolved) -> CountryResolution {
+        CountryResolution(country: nil, evidence: reason, rule: rule.rawValue)
+    }
+
+    /// The evidence with the rule's id, as `resolve` prints it:
+    /// `country name "Japan" [country-name]`.
+    public var evidenceWithRule: String { rule.isEmpty ? evidence : "\(evidence) [\(rule)]" }
 }

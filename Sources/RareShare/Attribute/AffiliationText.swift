@@ -34,7 +34,7 @@ struct AffiliationText {
         var isDigits: Bool
         /// Only ASCII letters and digits in the original.
         var isASCII: Bool
-        /// "IN" or "AT" in capitals: kept only where a code stands (see ``tokenize``).
+        /// "IN" or "AT" in capitals: kept only where a code stands (see ``WordScanner``).
         var isStopWord = false
     }
 
@@ -47,8 +47,12 @@ struct AffiliationText {
 
     init(_ text: String) {
         self.text = text
-        self.bytes = Array(text.utf8)
-        tokenize()
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var found: [Word] = []
+        found.reserveCapacity(bytes.count / 5)
+        partCount = bytes.withUnsafeBufferPointer { WordScanner.scan($0, into: &found) }
+        words = found
     }
 
     /// The original text of words `range`, for evidence.
@@ -73,128 +77,6 @@ struct AffiliationText {
 
     /// The last part that holds any word.
     var lastPart: Int { words.last.map { Int($0.part) } ?? 0 }
-
-    // MARK: Tokenizing
-
-    private mutating func tokenize() {
-        let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
-        var h = fnvOffset, length = 0
-        var start = 0, part: Int16 = 0
-        var upper = true, hasLetter = false, digits = true, ascii = true
-        var pendingPart = false
-        var collected: [Word] = []
-        collected.reserveCapacity(bytes.count / 5)
-
-        func begin(_ offset: Int) {
-            if length == 0 {
-                start = offset
-                if pendingPart { part += 1; pendingPart = false }
-            }
-        }
-        func flush(_ end: Int) {
-            defer { h = fnvOffset; length = 0; upper = true; hasLetter = false; digits = true; ascii = true }
-            guard length > 0 else { return }
-            var hash = h
-            var stop = false
-            if let slot = AffiliationText.canonicalIndex[hash] {
-                if slot < 0 {
-                    // A stop word, unless "IN" (Indiana) or "AT" (Austria) in capitals.
-                    guard upper && hasLetter && length == 2 else { return }
-                    stop = true
-                } else {
-                    hash = AffiliationText.canonicalWords[Int(slot)]
-                }
-            }
-            collected.append(Word(hash: hash, start: Int32(start), end: Int32(end), part: part,
-                                  length: UInt8(min(length, 255)), isUppercase: upper && hasLetter,
-                                  isDigits: digits, isASCII: ascii, isStopWord: stop))
-        }
-        func feed(_ b: UInt8) { h = (h ^ UInt64(b)) &* fnvPrime; length += 1 }
-        func feed(_ s: Unicode.Scalar) { for b in s.utf8 { feed(b) } }
-        func separatePart() { if !collected.isEmpty || length > 0 { pendingPart = true } }
-
-        var offset = 0
-        let count = bytes.count
-        while offset < count {
-            let b = bytes[offset]
-            if b < 0x80 {
-                switch b {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                    begin(offset); feed(b); upper = false; hasLetter = true; digits = false
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    begin(offset); feed(b + 32); hasLetter = true; digits = false
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    begin(offset); feed(b)
-                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\n"):
-                    flush(offset); separatePart()
-                default:
-                    flush(offset)
-                }
-                offset += 1
-                continue
-            }
-            // Decode one scalar (the bytes come from a String: valid UTF-8).
-            var v: UInt32, width: Int
-            if b < 0xE0 { v = UInt32(b & 0x1F); width = 2 }
-            else if b < 0xF0 { v = UInt32(b & 0x0F); width = 3 }
-            else { v = UInt32(b & 0x07); width = 4 }
-            for k in 1..<width where offset + k < count { v = v << 6 | UInt32(bytes[offset + k] & 0x3F) }
-            defer { offset += width }
-            guard let scalar = Unicode.Scalar(v) else { flush(offset); continue }
-            switch v {
-            case 0x3001, 0xFF0C, 0xFF1B:   // 、，；
-                flush(offset); separatePart()
-            case 0x0300...0x036F:          // combining marks (decomposed input)
-                continue
-            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF:
-                flush(offset)
-                begin(offset)
-                feed(scalar)
-                ascii = false; digits = false; upper = false; hasLetter = true
-                flush(offset + width)
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:   // full-width letters and digits
-                begin(offset)
-                let a = v - 0xFEE0
-                let lower = (a >= 0x41 && a <= 0x5A) ? a + 32 : a
-                feed(UInt8(lower)); ascii = false
-                if a >= 0x41 { digits = false; hasLetter = true; if a >= 0x61 { upper = false } }
-            case 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0x00A0...0x00BF, 0x00D7, 0x00F7:
-                flush(offset)
-            default:
-                begin(offset)
-                ascii = false; digits = false; hasLetter = true
-                if let folded = AffiliationText.latinFold[v] {
-                    if !scalar.properties.isUppercase { upper = false }
-                    for c in folded.utf8 { feed(c) }
-                } else {
-                    var lowered = v
-                    switch v {
-                    case 0x0410...0x042F, 0x0391...0x03A9: lowered = v + 0x20
-                    case 0x0400...0x040F: lowered = v + 0x50
-                    default: upper = false
-                    }
-                    if let s = Unicode.Scalar(lowered) { feed(s) }
-                }
-            }
-        }
-        flush(count)
-        // "W Lafayette, IN 47907", "Wien, AT": a capital "IN" or "AT" before
-        // a postcode or ending its part is a code; elsewhere the small word.
-        if collected.contains(where: \.isStopWord) {
-            var kept: [Word] = []
-            kept.reserveCapacity(collected.count)
-            for (i, w) in collected.enumerated() {
-                if w.isStopWord {
-                    let next = i + 1 < collected.count && collected[i + 1].part == w.part ? collected[i + 1] : nil
-                    guard next == nil || next!.isDigits else { continue }
-                }
-                kept.append(w)
-            }
-            collected = kept
-        }
-        words = collected
-        partCount = Int(part) + 1
-    }
 
     // MARK: Normalization tables
 

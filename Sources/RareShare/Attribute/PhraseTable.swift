@@ -22,15 +22,44 @@ struct PhraseMeaning: Sendable {
 /// every word of a string for the longest phrase starting there.
 ///
 /// Keys are a running hash of word hashes, so a walk from one word costs one
-/// `Set` probe per word until no longer phrase can start that way (most
-/// words start none). Several meanings can share a phrase ("Mexico" is a
-/// country and a city; "Georgia" a country and a former name of nothing).
+/// probe per word until no longer phrase can start that way (most words
+/// start none). Several meanings can share a phrase ("Mexico" is a country
+/// and a city).
+///
+/// Meanings are stored flat (``Packed`` records pointing into one array of
+/// country codes and one of populations) rather than as arrays of arrays:
+/// the shipped tables hold some 400,000 names, and one allocation per name
+/// was most of the half second start-up cost. A match turns its meanings
+/// back into ``PhraseMeaning`` values, a few per string.
 struct PhraseTable: Sendable {
-    /// Running hash → index into ``entries`` of its meanings, or -1 for a
-    /// prefix of some longer phrase only. One probe per word, no retain.
-    private var index = HashIndex()
-    private var entries: [[PhraseMeaning]] = []
+    /// One meaning: `count` countries from `first` in ``codes`` and
+    /// ``populations``; `next` chains the meanings of one phrase (-1 ends).
+    private struct Packed: Sendable {
+        var kind: PhraseMeaning.Kind
+        var capitalsOnly: Bool
+        var isWeak: Bool
+        var hasPopulations: Bool
+        var count: UInt16
+        var first: Int32
+        var next: Int32
+        var overrideLine: Int32
+    }
+
+    /// Running hash → index into ``packed`` of the phrase's first meaning,
+    /// or -1 for a prefix of some longer phrase only.
+    private var index: HashIndex
+    private var packed: [Packed] = []
+    private var codes: [CountryCode] = []
+    private var populations: [Int32] = []
     private(set) var longest = 0
+
+    /// `capacity`: phrases expected, so that a bulk load never rehashes.
+    init(capacity: Int = 16) {
+        index = HashIndex(capacity: capacity)
+        packed.reserveCapacity(capacity)
+        codes.reserveCapacity(capacity)
+        populations.reserveCapacity(capacity)
+    }
 
     static func combine(_ h: UInt64, _ word: UInt64) -> UInt64 {
         var x = (h ^ word) &* 0x9E3779B97F4A7C15
@@ -45,28 +74,90 @@ struct PhraseTable: Sendable {
     }
 
     mutating func add(words: [UInt64], _ meaning: PhraseMeaning) {
-        guard !words.isEmpty else { return }
+        let pops = meaning.populations.map { Int32(clamping: $0) }
+        add(hashes: words[...], kind: meaning.kind, countries: meaning.countries[...], populations: pops[...],
+            capitalsOnly: meaning.capitalsOnly, isWeak: meaning.isWeak, overrideLine: meaning.overrideLine)
+    }
+
+    /// The bulk form of ``add(words:_:)``: `populations` empty or one per
+    /// country, largest first.
+    mutating func add(hashes: ArraySlice<UInt64>, kind: PhraseMeaning.Kind, countries: ArraySlice<CountryCode>,
+                      populations: ArraySlice<Int32>, capitalsOnly: Bool = false, isWeak: Bool = false,
+                      overrideLine: Int = 0) {
+        guard !hashes.isEmpty else { return }
         var h = PhraseTable.seed
-        for (i, w) in words.enumerated() {
+        var k = 0
+        for w in hashes {
             h = PhraseTable.combine(h, w)
-            if i < words.count - 1, index[h] == nil { index[h] = -1 }
+            k += 1
+            if k < hashes.count { index.insert(h, -1) }
         }
-        longest = max(longest, words.count)
-        var slot = Int(index[h] ?? -1)
-        if slot < 0 {
-            slot = entries.count
-            entries.append([])
-            index[h] = Int32(slot)
-        }
-        var list = entries[slot]
+        longest = max(longest, hashes.count)
+        let item = pack(kind, countries, populations, capitalsOnly, isWeak, overrideLine)
+        let head = index.insert(h, item)
+        if head == item { return }
+        guard head >= 0 else { index[h] = item; return }
         // One meaning per kind and country set: repeated names merge.
-        if let i = list.firstIndex(where: { $0.kind == meaning.kind }) {
-            if meaning.kind == .city || meaning.kind == .organization { list[i] = PhraseTable.merge(list[i], meaning) }
-            else if !list[i].countries.contains(meaning.countries[0]) { list.append(meaning) }
-        } else {
-            list.append(meaning)
+        var i = head, last = head
+        while i >= 0 {
+            if packed[Int(i)].kind == kind {
+                if kind == .city || kind == .organization {
+                    let merged = PhraseTable.merge(meaning(Int(i)), meaning(Int(item)))
+                    replace(Int(i), with: merged)
+                } else if let c = countries.first, !meaning(Int(i)).countries.contains(c) {
+                    appendAfterChain(from: head, item)
+                }
+                return
+            }
+            last = i
+            i = packed[Int(i)].next
         }
-        entries[slot] = list
+        packed[Int(last)].next = item
+    }
+
+    private mutating func pack(_ kind: PhraseMeaning.Kind, _ countries: ArraySlice<CountryCode>, _ pops: ArraySlice<Int32>,
+                               _ capitalsOnly: Bool, _ isWeak: Bool, _ overrideLine: Int) -> Int32 {
+        let first = Int32(codes.count)
+        let n = min(countries.count, Int(UInt16.max))
+        codes.append(contentsOf: countries.prefix(n))
+        if pops.count == countries.count { populations.append(contentsOf: pops.prefix(n)) }
+        else { populations.append(contentsOf: repeatElement(0, count: n)) }
+        packed.append(Packed(kind: kind, capitalsOnly: capitalsOnly, isWeak: isWeak, hasPopulations: !pops.isEmpty,
+                             count: UInt16(n), first: first, next: -1, overrideLine: Int32(clamping: overrideLine)))
+        return Int32(packed.count - 1)
+    }
+
+    private mutating func appendAfterChain(from head: Int32, _ item: Int32) {
+        var i = head
+        while packed[Int(i)].next >= 0 { i = packed[Int(i)].next }
+        packed[Int(i)].next = item
+    }
+
+    /// Points record `i` at the countries of `m` (stored anew at the end).
+    private mutating func replace(_ i: Int, with m: PhraseMeaning) {
+        let first = Int32(codes.count)
+        codes.append(contentsOf: m.countries)
+        if m.populations.count == m.countries.count { populations.append(contentsOf: m.populations.map { Int32(clamping: $0) }) }
+        else { populations.append(contentsOf: repeatElement(0, count: m.countries.count)) }
+        packed[i].first = first
+        packed[i].count = UInt16(min(m.countries.count, Int(UInt16.max)))
+        packed[i].hasPopulations = !m.populations.isEmpty
+    }
+
+    /// Record `i` as a value.
+    private func meaning(_ i: Int) -> PhraseMeaning {
+        let p = packed[i]
+        let range = Int(p.first)..<(Int(p.first) + Int(p.count))
+        return PhraseMeaning(kind: p.kind, countries: Array(codes[range]),
+                             populations: p.hasPopulations ? populations[range].map(Int.init) : [],
+                             capitalsOnly: p.capitalsOnly, isWeak: p.isWeak, overrideLine: Int(p.overrideLine))
+    }
+
+    private func meanings(from head: Int32) -> [PhraseMeaning] {
+        var out: [PhraseMeaning] = []
+        var i = head
+        while i >= 0 { out.append(meaning(Int(i))); i = packed[Int(i)].next }
+        return out
     }
 
     private static func merge(_ a: PhraseMeaning, _ b: PhraseMeaning) -> PhraseMeaning {
@@ -108,7 +199,7 @@ struct PhraseTable: Sendable {
                 if slot >= 0 { bestEnd = j + 1; bestSlot = slot }
                 j += 1
             }
-            if bestSlot >= 0 { found.append(Match(range: i..<bestEnd, meanings: entries[Int(bestSlot)])) }
+            if bestSlot >= 0 { found.append(Match(range: i..<bestEnd, meanings: meanings(from: bestSlot))) }
         }
         return found
     }

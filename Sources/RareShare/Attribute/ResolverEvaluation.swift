@@ -148,11 +148,11 @@ public struct ResolverEvaluation: Sendable {
         if listing > 0 {
             lines.append("wrong answers (\(wrongAnswers.count)):")
             for (c, a) in wrongAnswers.prefix(listing) {
-                lines.append("  expected \(c.expected), got \(a.country?.description ?? "-"): \(c.affiliation)  [\(a.evidence)]")
+                lines.append("  expected \(c.expected), got \(a.country?.description ?? "-"): \(c.affiliation)  [\(a.evidenceWithRule)]")
             }
             lines.append("unresolved (\(unresolvedCases.count)):")
             for (c, a) in unresolvedCases.prefix(listing) {
-                lines.append("  expected \(c.expected): \(c.affiliation)  [\(a.evidence)]")
+                lines.append("  expected \(c.expected): \(c.affiliation)  [\(a.evidenceWithRule)]")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -5,9 +5,9 @@ import Foundation
 /// city names from GeoNames (the two resources `Scripts/build-resolver-data.py`
 /// writes into `Resources/`).
 ///
-/// Building costs about half a second (some 250,000 names are normalized
-/// and hashed; the two resources can be read on two cores), so one instance
-/// is shared by every resolver; it is immutable afterwards.
+/// Building hashes some 400,000 names straight from the decompressed bytes
+/// (``NameBatch``; the two resources can be read on two cores), and one
+/// instance is shared by every resolver; it is immutable afterwards.
 final class ResolverTables: Sendable {
     let phrases: PhraseTable
     /// Resources that could not be read: the resolver then works without
@@ -42,11 +42,50 @@ final class ResolverTables: Sendable {
         return tables
     }
 
-    /// `readingOn`: cores for decompressing and splitting the resources; the
+    /// `readingOn`: cores for decompressing and hashing the resources; the
     /// names are added to the table in the same order whatever the count,
     /// so the table is the same.
     init(loadResources: Bool = true, readingOn threads: Int = 1) {
-        var table = PhraseTable()
+        guard loadResources else {
+            var table = PhraseTable(capacity: 4096)
+            ResolverTables.addBuiltIn(to: &table)
+            phrases = table
+            missingResources = []
+            return
+        }
+        // One core reads the organizations and starts the table with them
+        // while the other reads the cities; the cities are added last.
+        let resources = ResolverTables.resources
+        let parts = ConcurrentMap.values(count: 2, concurrently: threads > 1) { i -> Part in
+            let batch = ResolverTables.batch(resources[i].name, resources[i].layout)
+            guard i == 0 else { return Part(table: nil, batch: batch) }
+            var table = PhraseTable(capacity: 4096 + ResolverTables.expectedPhrases)
+            ResolverTables.addBuiltIn(to: &table)
+            if let batch { ResolverTables.add(batch, to: &table) }
+            return Part(table: table, batch: batch)
+        }
+        var table = parts[0].table!
+        if let cities = parts[1].batch { ResolverTables.add(cities, to: &table) }
+        phrases = table
+        missingResources = parts.indices.filter { parts[$0].batch == nil }.map { resources[$0].name }
+    }
+
+    /// What one core of the build hands back.
+    private struct Part: Sendable {
+        var table: PhraseTable?
+        var batch: NameBatch?
+    }
+
+    /// Phrases and prefixes the shipped resources make (measured: about
+    /// 1.3 per row), so the index is sized once and never rehashed.
+    private static let expectedPhrases = 700_000
+
+    private static let resources: [(name: String, layout: NameBatch.Layout)] = [
+        ("ror-names.tsv.gz", .organizations), ("cities.tsv.gz", .cities),
+    ]
+
+    /// Country, former-state and division names from the Swift tables.
+    private static func addBuiltIn(to table: inout PhraseTable) {
         for (code, list) in CountryNames.table {
             guard let c = CountryCode(code) else { continue }
             for name in list.split(separator: "|").map(String.init) {
@@ -68,81 +107,31 @@ final class ResolverTables: Sendable {
                 table.add(String(name), PhraseMeaning(kind: .subnational, countries: [c]))
             }
         }
-        var missing: [String] = []
-        if loadResources {
-            let resources = ["ror-names.tsv.gz", "cities.tsv.gz"]
-            let read = { @Sendable (i: Int) -> [PreparedRow]? in
-                ResolverTables.rows(of: resources[i], i == 0 ? ResolverTables.organizationRow : ResolverTables.cityRow)
-            }
-            let rows = ConcurrentMap.values(count: resources.count, concurrently: threads > 1, read)
-            for (i, list) in rows.enumerated() {
-                guard let list else { missing.append(resources[i]); continue }
-                for row in list { table.add(words: row.words, row.meaning) }
-            }
+    }
+
+    private static func add(_ batch: NameBatch, to table: inout PhraseTable) {
+        let kind: PhraseMeaning.Kind = batch.layout == .cities ? .city : .organization
+        let acronyms = batch.acronyms
+        for r in 0..<batch.count {
+            let row = batch.row(r)
+            table.add(hashes: row.words, kind: kind, countries: row.countries, populations: row.populations,
+                      capitalsOnly: kind == .organization && acronyms[r])
         }
-        phrases = table
-        missingResources = missing
     }
 
-    /// A resource row ready for ``PhraseTable/add(words:_:)``.
-    private struct PreparedRow: Sendable {
-        var words: [UInt64]
-        var meaning: PhraseMeaning
-    }
-
-    /// `name TAB countries TAB kind` (n = name, a = acronym, read only in capitals).
-    private static func organizationRow(_ fields: [Substring]) -> PreparedRow? {
-        guard fields.count >= 3 else { return nil }
-        let codes = fields[1].split(separator: ",").compactMap(CountryCode.init)
-        guard !codes.isEmpty else { return nil }
-        let acronym = fields[2] == "a"
-        if acronym && (CountryNames.isoCodes.contains(String(fields[0])) || SubnationalNames.notISO.contains(String(fields[0]))) { return nil }
-        return PreparedRow(words: AffiliationText.wordHashes(of: String(fields[0])),
-                           meaning: PhraseMeaning(kind: .organization, countries: codes, capitalsOnly: acronym))
-    }
-
-    /// `name TAB CC:population,CC:population` (largest first).
-    private static func cityRow(_ fields: [Substring]) -> PreparedRow? {
-        guard fields.count >= 2 else { return nil }
-        var codes: [CountryCode] = [], pops: [Int] = []
-        for item in fields[1].split(separator: ",") {
-            let kv = item.split(separator: ":")
-            guard kv.count == 2, let c = CountryCode(kv[0]), let p = Int(kv[1]) else { continue }
-            codes.append(c); pops.append(p)
-        }
-        guard !codes.isEmpty else { return nil }
-        let words = AffiliationText(String(fields[0])).words
-        guard words.reduce(0, { $0 + Int($1.length) }) >= 3, words.allSatisfy({ $0.length >= 2 || $0.isDigits }) else { return nil }
-        return PreparedRow(words: words.map(\.hash), meaning: PhraseMeaning(kind: .city, countries: codes, populations: pops))
-    }
-
-    /// Reads a gzip TSV resource line by line (header skipped) into rows; nil if absent or unreadable.
-    private static func rows(of name: String, _ row: ([Substring]) -> PreparedRow?) -> [PreparedRow]? {
+    /// Reads a gzip TSV resource whole and parses it; nil if absent or unreadable.
+    private static func batch(_ name: String, _ layout: NameBatch.Layout) -> NameBatch? {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: name, withExtension: nil) else { return nil }
-        guard let source = try? ByteSource(path: url.path) else { return nil }
-        var carry: [UInt8] = []
-        var header = true
-        var out: [PreparedRow] = []
-        func handle(_ line: ArraySlice<UInt8>) {
-            if header { header = false; return }
-            let text = String(decoding: line, as: UTF8.self)
-            if let r = row(text.split(separator: "\t", omittingEmptySubsequences: false)) { out.append(r) }
-        }
+        guard let source = try? ByteSource(path: url.path, chunkSize: 4 << 20) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.fileSize * 4)
         do {
-            while let chunk = try source.nextChunk() {
-                var start = 0
-                for i in chunk.indices where chunk[i] == UInt8(ascii: "\n") {
-                    if carry.isEmpty { handle(chunk[start..<i]) } else { carry += chunk[start..<i]; handle(carry[...]); carry.removeAll() }
-                    start = i + 1
-                }
-                carry += chunk[start...]
-            }
+            while let chunk = try source.nextChunk() { bytes += chunk }
             try source.throwIfDamaged()
         } catch {
             return nil
         }
-        if !carry.isEmpty { handle(carry[...]) }
-        return out
+        return NameBatch(layout: layout, bytes: bytes)
     }
 }

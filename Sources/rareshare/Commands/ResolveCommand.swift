@@ -9,7 +9,9 @@ struct ResolveCommand: ParsableCommand {
         discussion: """
         Each string (or each line of standard input when none is given) is \
         resolved as 'analyze' would, and printed as CODE<TAB>evidence<TAB>string, \
-        with '-' for an unresolved string and the reason as evidence.
+        with '-' for an unresolved string and the reason as evidence. The \
+        evidence ends with the id of the rule that decided, in brackets \
+        ("country name \\"Japan\\" [country-name]"); --json gives it as "rule".
 
           rareshare resolve "Tohoku Univ, Sendai, Miyagi 9808578, Japan" "Boston, MA"
           cut -f2 out/unresolved_affiliations.tsv | rareshare resolve --json
@@ -53,29 +55,30 @@ struct ResolveCommand: ParsableCommand {
             }
         }
         let resolver = EvidenceResolver(overrides: rules)
+        resolver.prepare(threads: min(2, ProcessInfo.processInfo.activeProcessorCount))
         for missing in resolver.missingResources { Terminal.note("resource \(missing) not found: resolving without it") }
         if let evaluate {
             try runEvaluation(path: evaluate, resolver: resolver)
             return
         }
-        if affiliations.isEmpty {
-            while let line = readLine(strippingNewline: true) { emit(line, resolver) }
-        } else {
-            for a in affiliations { emit(a, resolver) }
-        }
-    }
-
-    private func emit(_ line: String, _ resolver: EvidenceResolver) {
-        let parts = AffiliationPolicy(rawValue: policy) == .all
-            ? line.split(separator: ";").map { String($0.drop(while: { $0 == " " })) } : [line]
-        for part in parts {
-            let answer = resolver.resolve(part)
-            if json {
-                print("{\"affiliation\":\(JSONText.quote(part)),\"country\":\(answer.country.map { JSONText.quote($0.description) } ?? "null"),\"evidence\":\(JSONText.quote(answer.evidence))}")
-            } else {
-                print("\(answer.country?.description ?? "-")\t\(answer.evidence)\t\(part)")
+        var out = ResolutionLineWriter(format: json ? .json : .tsv)
+        var seen: [String: CountryResolution] = [:]   // repeated lines are common in exported lists
+        let splitAll = AffiliationPolicy(rawValue: policy) == .all
+        func emit(_ line: String) {
+            let parts = splitAll ? line.split(separator: ";").map { String($0.drop(while: { $0 == " " })) } : [line]
+            for part in parts {
+                if let known = seen[part] { out.write(part, known); continue }
+                let answer = resolver.resolve(part)
+                if seen.count < 100_000 { seen[part] = answer }
+                out.write(part, answer)
             }
         }
+        if affiliations.isEmpty {
+            while let line = readLine(strippingNewline: true) { emit(line) }
+        } else {
+            for a in affiliations { emit(a) }
+        }
+        out.flush()
     }
 
     private func runEvaluation(path: String, resolver: EvidenceResolver) throws {

@@ -6,7 +6,7 @@ import Testing
         let rules = try AffiliationOverrides.parse("pattern\tcountry\nUSSR\tRU\nCambridge\tGB\n# comment\nNowhere Lab\tnull\n", file: "o.tsv")
         #expect(rules.count == 3)
         let r = EvidenceResolver(overrides: rules)
-        #expect(r.resolve("Inst Organ Chem, USSR") == CountryResolution(country: CountryCode("RU"), evidence: "override \"USSR\" (o.tsv:2)"))
+        #expect(r.resolve("Inst Organ Chem, USSR") == CountryResolution(country: CountryCode("RU"), evidence: "override \"USSR\" (o.tsv:2)", rule: .override))
         #expect(r.resolve("Dept Chem, Cambridge").country == CountryCode("GB"))
         #expect(r.resolve("Nowhere Lab, Paris, France").country == nil)
         // Untouched strings keep the built-in answer.
@@ -26,7 +26,7 @@ import Testing
         let rules = try AffiliationOverrides.parse(text, file: "unresolved_affiliations.tsv")
         #expect(rules.count == 1)
         let r = EvidenceResolver(overrides: rules)
-        #expect(r.resolve("Inst Organ Chem, USSR") == CountryResolution(country: CountryCode("RU"), evidence: "override \"Inst Organ Chem, USSR\" (unresolved_affiliations.tsv:2)"))
+        #expect(r.resolve("Inst Organ Chem, USSR") == CountryResolution(country: CountryCode("RU"), evidence: "override \"Inst Organ Chem, USSR\" (unresolved_affiliations.tsv:2)", rule: .override))
         #expect(r.resolve("Dept Chem, Cambridge").country == nil)
     }
 

@@ -159,6 +159,9 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
     @Test func evidenceNamesTheRule() {
         #expect(resolver.resolve("Hong Kong, Peoples R China").evidence == "territory \"Hong Kong\" within \"Peoples R China\"")
         #expect(resolver.resolve("Tohoku Univ, Sendai, Miyagi 9808578, Japan").evidence == "country name \"Japan\"")
+        #expect(resolver.resolve("Tohoku Univ, Sendai, Miyagi 9808578, Japan").rule == "country-name")
+        #expect(resolver.resolve("Tohoku Univ, Sendai, Miyagi 9808578, Japan").evidenceWithRule == "country name \"Japan\" [country-name]")
+        #expect(resolver.resolve("Inst Organ Chem, USSR").rule == "former-state")
         #expect(resolver.resolve("Harvard Med Sch, Boston, MA").evidence.contains("\"MA\""))
         #expect(resolver.resolve("Inst Organ Chem, USSR").evidence == "former state \"USSR\" with no city or region naming one successor state")
         #expect(resolver.resolve("").evidence == "no words in the string")

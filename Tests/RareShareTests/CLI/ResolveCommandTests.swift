@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RareShare
 
 /// `rareshare resolve` end to end: arguments, standard input, JSON lines, exit codes.
 @Suite struct ResolveCommandTests {
@@ -24,6 +25,15 @@ import Testing
         #expect(objects[0]["country"] as? String == "JP")
         #expect(objects[1]["country"] as? String == "US")
         #expect(objects.allSatisfy { $0["evidence"] is String })
+        #expect(objects[0]["rule"] as? String == "country-name")
+    }
+
+    @Test func jsonEscapesQuotesBackslashesAndControls() throws {
+        let answer = CountryResolution(country: nil, evidence: "a \"b\" \\ c", rule: "unresolved")
+        let line = String(decoding: ResolutionLineWriter.line("Tab\there, \u{1}x, Zürich", answer, format: .json), as: UTF8.self)
+        #expect(line == "{\"affiliation\":\"Tab\\there, \\u0001x, Zürich\",\"country\":null,\"evidence\":\"a \\\"b\\\" \\\\ c\",\"rule\":\"unresolved\"}\n")
+        let tsv = String(decoding: ResolutionLineWriter.line("Boston, MA", CountryResolution(country: CountryCode("US"), evidence: "x", rule: "region"), format: .tsv), as: UTF8.self)
+        #expect(tsv == "US\tx [region]\tBoston, MA\n")
     }
 
     @Test func unresolvedIsNullInJSON() throws {
