@@ -22,12 +22,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
         .target(name: "CMemoryHints"),
         .target(
             name: "RareShare",
-            dependencies: ["CLibXML2", "CZlib", "CMemoryHints"],
-            resources: [.copy("Resources")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CLibXML2", "CZlib", "CISAL", "CMemoryHints"],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "rareshare",

@@ -99,10 +99,10 @@ def run(args):
         for _, el in ET.iterparse(f):
             if el.tag != "citation":
                 continue
-            cid = (el.findtext("CNR.CNR") or "").strip()
+            cid = (el.findtext(".//CNR.CNR") or "").strip()
             if cid and cid not in citations:
-                doi = el.findtext("CIT.DOI")
-                citations[cid] = (year_of(el.findtext("CIT.PY")) or year_of(el.findtext("CIT.PREPY")),
+                doi = el.findtext(".//CIT.DOI")
+                citations[cid] = (year_of(el.findtext(".//CIT.PY")) or year_of(el.findtext(".//CIT.PREPY")),
                                   normalize_doi(doi) if doi else None)
             el.clear()
     needed = {d for _, d in citations.values() if d}

@@ -46,7 +46,9 @@ public struct CountryAttributor {
         let authorship = attribute(work)
         var counts = Counts(authorsSeen: authorsSeen - before.0, authorsWithoutCountry: authorsWithoutCountry - before.1,
                             authorsWithoutAffiliation: authorsWithoutAffiliation - before.2)
-        for (k, v) in unresolved.sorted(by: { $0.key < $1.key }) { counts.unresolved += Array(repeating: k, count: v) }
+        if !unresolved.isEmpty {
+            for (k, v) in unresolved.sorted(by: { $0.key < $1.key }) { counts.unresolved += Array(repeating: k, count: v) }
+        }
         (authorsSeen, authorsWithoutCountry, authorsWithoutAffiliation) = before
         unresolved = savedUnresolved
         return (authorship, counts)
@@ -64,22 +66,32 @@ public struct CountryAttributor {
         var authorship = Authorship()
         var corresponding: [Int] = []
         var anyCorrespondingFlag = false
+        authorship.reserve(work.authors.count)
         for (index, author) in work.authors.enumerated() {
             authorsSeen += 1
             if author.isCorresponding != nil { anyCorrespondingFlag = true }
-            let affiliations = policy == .first ? Array(author.affiliations.prefix(1)) : author.affiliations
-            if affiliations.isEmpty { authorsWithoutAffiliation += 1 }
-            var countries: [CountryCode] = []
-            for affiliation in affiliations {
-                if let code = country(of: affiliation) { countries.append(code) }
-            }
-            if countries.isEmpty {
-                authorsWithoutCountry += 1
-                authorship.unattributedAuthors += 1
-                continue
-            }
+            if author.affiliations.isEmpty { authorsWithoutAffiliation += 1 }
             let position = authorship.authorCount
-            authorship.append(countries)
+            if policy == .first {
+                // One country at most: no list per author.
+                guard let first = author.affiliations.first, let code = country(of: first) else {
+                    authorsWithoutCountry += 1
+                    authorship.unattributedAuthors += 1
+                    continue
+                }
+                authorship.append(single: code)
+            } else {
+                var countries: [CountryCode] = []
+                for affiliation in author.affiliations {
+                    if let code = country(of: affiliation) { countries.append(code) }
+                }
+                if countries.isEmpty {
+                    authorsWithoutCountry += 1
+                    authorship.unattributedAuthors += 1
+                    continue
+                }
+                authorship.append(countries)
+            }
             if index == 0 { authorship.firstAuthorIndex = position }
             if author.isCorresponding == true { corresponding.append(position) }
         }

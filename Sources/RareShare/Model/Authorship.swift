@@ -39,6 +39,17 @@ public struct Authorship: Sendable, Hashable {
         codes.append(contentsOf: distinct)
     }
 
+    /// Adds one author with a single country: the paper's first-affiliation
+    /// case, without the per-author lists ``append(_:)`` makes (on small
+    /// records, allocation led the profile).
+    public mutating func append(single country: CountryCode) {
+        starts?.append(Int32(codes.count))
+        codes.append(country)
+    }
+
+    /// Room for `authors` more codes, so a record's authors need one allocation.
+    mutating func reserve(_ authors: Int) { codes.reserveCapacity(codes.count + authors) }
+
     /// `|A(s)|`: authors with a country.
     public var authorCount: Int { starts?.count ?? codes.count }
 

@@ -36,12 +36,13 @@ public struct AnalysisPipeline: Sendable {
         let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,
                                  workFormat: options.workFormat, strict: options.strict)
         quality.problems.merge(plan.problems)
-        let resolverReady = prepareResolver(needed: !plan.works.isEmpty)
+        // The affiliation resolver's tables are loaded by the first string
+        // that needs them, not in advance: a run whose strings never reach the
+        // resolver does not wait for tables it does not use.
 
         var citations = try await readCitations(plan.citations, quality: &quality, progress: progress)
         let substanceMode = !options.substanceFiles.isEmpty
         var works = try await readWorks(plan.works, citedBy: substanceMode ? citations : nil, quality: &quality, progress: progress)
-        await resolverReady?.value
         Self.note(works.attribution, in: &quality)
         guard substanceMode else {
             let units = works.publicationUnits
@@ -68,15 +69,6 @@ public struct AnalysisPipeline: Sendable {
         let table = firsts
         let counting = await aggregate(count: table.count) { join.unit(table, $0) }
         return AnalysisResult(unit: .substance, tally: counting.tallies[0], quality: quality, counting: counting)
-    }
-
-    /// The affiliation resolver's tables take a while to build: with more
-    /// than one thread, build them on a spare core while citations (and the
-    /// first works) are read; the first work to attribute waits for them.
-    private func prepareResolver(needed: Bool) -> Task<Void, Never>? {
-        guard needed && options.threads > 1 else { return nil }
-        let resolver = options.resolver
-        return Task.detached(priority: .userInitiated) { [threads = options.threads] in resolver.prepare(threads: threads) }
     }
 
     /// Stage 1: the citation id → year and DOI index.

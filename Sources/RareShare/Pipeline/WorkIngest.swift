@@ -174,9 +174,16 @@ struct WorkIngest {
                 JSONWorkFile.parse(record, file: path, ordinal: 0, with: parseValue, into: &parsed)
             }
             var attributor = settings.makeAttributor()
-            return parsed.map { ($0, $0.works.map { Self.prepare($0, needed: needed, attributor: &attributor) }) }
+            // The works are let go here, on the worker, once prepared: the run
+            // keeps only `Prepared`, and freeing a batch's strings on the one
+            // consuming thread held back small records.
+            return parsed.map { record -> (JSONWorkFile.ParsedRecord, Int, [Prepared]) in
+                var slim = record
+                slim.works = []
+                return (slim, record.records, record.works.map { Self.prepare($0, needed: needed, attributor: &attributor) })
+            }
         }, consume: { out in
-            for (parsed, prepared) in out {
+            for (parsed, records, prepared) in out {
                 if let junk = parsed.junk { batcher.noteJunk(junk) }
                 if var problem = parsed.problem {
                     problem.position.record = stats.recordsRead + 1
@@ -188,10 +195,10 @@ struct WorkIngest {
                     warning.position.record = stats.recordsRead + (warning.position.record ?? 1)
                     log.record(warning)
                 }
-                stats.recordsRead += parsed.records
-                for (work, p) in zip(parsed.works, prepared) {
+                stats.recordsRead += records
+                for p in prepared {
                     stats.recordsUsed += 1
-                    stats.noteYear(work.year)
+                    stats.noteYear(p.year)
                     accept(p, quality: &quality)
                 }
             }
