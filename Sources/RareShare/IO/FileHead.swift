@@ -31,8 +31,21 @@ final class FileHead {
         rest = Array(bytes.dropFirst(Self.headBytes))
     }
 
-    /// True when the head holds nothing but white space (an empty download).
-    var isBlank: Bool { head.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+    /// True when the whole file holds nothing but white space (an empty
+    /// download); a head of white space is not enough, so it reads on, but
+    /// only while the content stays blank (what it reads is kept for
+    /// ``startsAsUTF8()``, except white space, which decides nothing).
+    func isBlank() throws -> Bool {
+        func white(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        guard head.allSatisfy(white), rest.allSatisfy(white) else { return false }
+        while let chunk = try source.nextChunk() {
+            if !chunk.allSatisfy(white) {
+                rest += chunk
+                return false
+            }
+        }
+        return true
+    }
 
     /// The byte order of a UTF-16 file (from its BOM), `nil` otherwise.
     var utf16ByteOrder: UTF16Transcoder.ByteOrder? { UTF16Transcoder.byteOrderMark(head[...]) }

@@ -35,10 +35,10 @@ public final class RowFileWriter {
         partialPath = folder + "." + name + ".partial"
         if compressed {
             self.compressed = gzopen(partialPath, "wb6")
-            if self.compressed == nil { throw Self.failure(partialPath, "cannot create") }
+            if self.compressed == nil { throw Self.failure(partialPath, "cannot create", kind: .cannotCreate) }
         } else {
             plain = fopen(partialPath, "wb")
-            if plain == nil { throw Self.failure(partialPath, "cannot create") }
+            if plain == nil { throw Self.failure(partialPath, "cannot create", kind: .cannotCreate) }
         }
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
@@ -83,7 +83,8 @@ public final class RowFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private static func failure(_ path: String, _ what: String) -> InputError {
-        InputError(.unreadable, at: SourcePosition(file: path), "\(what): \(String(cString: strerror(errno)))")
+    private static func failure(_ path: String, _ what: String, kind: OutputError.Kind = .writeFailed) -> OutputError {
+        let e = errno
+        return OutputError(kind, path: path, errno: e, "\(what): \(String(cString: strerror(e)))")
     }
 }

@@ -33,6 +33,8 @@ public struct AnalysisOptions: Sendable {
     /// Years outside this range are problems, left out of the year tables
     /// (``YearParser/plausible``; `--years-plausible`).
     public var plausibleYears = YearParser.defaultPlausible
+    /// What naming the inputs left out (a FIFO in a folder, a link loop), listed with the run's problems.
+    public var inputProblems: [Problem] = []
 
     public init() {}
 

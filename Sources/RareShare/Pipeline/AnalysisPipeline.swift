@@ -26,6 +26,10 @@ public struct AnalysisPipeline: Sendable {
     private func runStages(progress: (@Sendable (ProgressEvent) -> Void)?) async throws -> AnalysisResult {
         var quality = DataQuality()
         let substanceMode = !options.substanceFiles.isEmpty
+        for problem in options.inputProblems {
+            if options.strict { throw InputError(strict: problem) }
+            quality.problems.record(problem)
+        }
 
         // Every file must exist and be of the kind named before any work starts.
         let plan = try InputPlan(substances: options.substanceFiles, citations: options.citationFiles, works: options.workFiles,

@@ -43,7 +43,7 @@ public struct InputPlan: Sendable {
     private mutating func plan(_ path: String, kind: InputFile.Kind, index: Int, format: SourceFormat? = nil,
                                strict: Bool) throws -> InputFile? {
         let head = try FileHead(path: path)
-        if head.isBlank {
+        if try head.isBlank() {
             try warn(Problem(.warning, at: SourcePosition(file: path), reason: "the file is empty; nothing was read from it"),
                      strict: strict) { InputError(strict: $0) }
             return nil

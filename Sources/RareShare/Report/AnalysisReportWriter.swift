@@ -25,15 +25,15 @@ public struct AnalysisReportWriter {
     /// and year), so they are made on all cores, then written in order.
     @discardableResult
     public func write(_ result: AnalysisResult) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw OutputError(.cannotCreate, path: folder, errno: OutputFolder.errno(of: error), "cannot create the folder: \(OutputFolder.reason(error))")
+        }
         let files = makers(result)
         let texts = ConcurrentMap.values(count: files.count) { files[$0].make() }
         var written: [String] = []
         for (i, file) in files.enumerated() {
             let path = (folder as NSString).appendingPathComponent(file.name)
-            do { try texts[i].write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
-            }
+            try OutputFolder.write(texts[i], toFile: path)
             written.append(file.name)
         }
         return written
@@ -88,6 +88,25 @@ public struct AnalysisReportWriter {
         String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
+    /// A file name as a TSV cell: tab, line feed, carriage return and the
+    /// backslash written `\t`, `\n`, `\r`, `\\`, so that the name can be read
+    /// back exactly (a name may hold any byte but `/` and NUL).
+    static func escapedName(_ s: String) -> String {
+        // Scalars, not characters: "\r\n" is one Character.
+        guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u {
+            case "\t": out += "\\t".unicodeScalars
+            case "\n": out += "\\n".unicodeScalars
+            case "\r": out += "\\r".unicodeScalars
+            case "\\": out += "\\\\".unicodeScalars
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     private static func coverageTable(_ result: AnalysisResult, years: [Int]) -> String {
         let noun = result.unit == .substance ? "Reaxys substances" : "Publications"
         var out = "\t\(noun)\tMerged data\tPercentage\n"
@@ -124,7 +143,7 @@ public struct AnalysisReportWriter {
     private static func filesTable(_ q: DataQuality) -> String {
         var out = "file\tformat\trecords_read\trecords_used\trecords_skipped\tbytes\tfirst_year\tlast_year\n"
         for f in q.files {
-            out += "\(f.file)\t\(f.format.rawValue)\t\(f.recordsRead)\t\(f.recordsUsed)\t\(f.recordsSkipped)\t\(f.bytes)\t\(f.minimumYear.map(String.init) ?? "")\t\(f.maximumYear.map(String.init) ?? "")\n"
+            out += "\(Self.escapedName(f.file))\t\(f.format.rawValue)\t\(f.recordsRead)\t\(f.recordsUsed)\t\(f.recordsSkipped)\t\(f.bytes)\t\(f.minimumYear.map(String.init) ?? "")\t\(f.maximumYear.map(String.init) ?? "")\n"
         }
         return out
     }
@@ -132,9 +151,9 @@ public struct AnalysisReportWriter {
     private static func problemsTable(_ log: ProblemLog) -> String {
         var out = "severity\tfile\tline\trecord\trecord_kind\trecord_id\tfield\treason\n"
         for p in log.problems {
-            let cells = [p.severity.rawValue, p.position.file, p.position.line.map(String.init) ?? "",
+            let cells = [p.position.line.map(String.init) ?? "",
                          p.position.record.map(String.init) ?? "", p.recordKind ?? "", p.recordID ?? "", p.field ?? "", p.reason]
-            out += cells.map(Self.clean).joined(separator: "\t") + "\n"
+            out += ([p.severity.rawValue, Self.escapedName(p.position.file)] + cells.map(Self.clean)).joined(separator: "\t") + "\n"
         }
         if log.unlisted > 0 { out += "# \(log.unlisted) more problems were counted but not listed\n" }
         return out

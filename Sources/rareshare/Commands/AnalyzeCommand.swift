@@ -114,7 +114,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             // Even with -q: tables of made-up data must never pass for a real run.
             Terminal.note("no inputs named: using the bundled demonstration exports in \(demo)")
         }
-        let expanded = try CommandInputs.expand([substances, citations, works])
+        let expanded = try CommandInputs.expand([substances, citations, works], skipped: &options.inputProblems)
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
@@ -127,21 +127,24 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.collaborationNetwork = network
         options.countryProduction = production
 
+        let output = try CommandInputs.stage(out)
+        defer { output.abandon() }
         let files = options.substanceFiles.map { ("substances", $0) } + options.citationFiles.map { ("citations", $0) }
             + options.workFiles.map { ("works", $0) }
         async let digests = RunRecord.inputs(files)
-        let result = try await analyse(options)
+        let result = try await analyse(options, output: output)
         var record = RunRecord(commandLine: CommandLine.arguments, options: recordedOptions(options), inputs: try await digests,
                                started: started, finished: Date(), unit: result.unit.rawValue)
         record.count(result.quality.files)
-        var writer = AnalysisReportWriter(folder: out)
+        var writer = AnalysisReportWriter(folder: output.staging)
         writer.counting = CountingComparison.Settings(top: top, rankYears: rankYears.flatMap(YearRange.init),
                                                       ranges: networkYears.flatMap(Self.ranges) ?? [])
         writer.record = record
-        try CommandInputs.reporting { try writer.write(result) }
-        var figureRun: FigureRun?
-        if figures {
-            figureRun = try CommandInputs.reporting { try FigureReport.generate(tablesFolder: out, outputFolder: out + "/figures") }
+        let figureRun: FigureRun? = try CommandInputs.reporting(staged: output) {
+            try writer.write(result)
+            let figureRun = figures ? try FigureReport.generate(tablesFolder: output.staging, outputFolder: output.staging + "/figures") : nil
+            try output.commit()
+            return figureRun
         }
         let warnings = RunWarnings.of(result)
         if !common.quiet {
@@ -160,7 +163,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     /// Runs the pipeline with a progress line on a terminal, cleared at the end, also on failure.
-    private func analyse(_ options: AnalysisOptions) async throws -> AnalysisResult {
+    private func analyse(_ options: AnalysisOptions, output: OutputFolder) async throws -> AnalysisResult {
         let showProgress = !common.quiet && Terminal.stderrIsTerminal
         var progress: (@Sendable (ProgressEvent) -> Void)?
         if showProgress {
@@ -168,7 +171,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             progress = { @Sendable event in display.update(event) }
         }
         defer { if showProgress { Terminal.clearProgress() } }
-        return try await CommandInputs.reporting { try await AnalysisPipeline(options: options).run(progress: progress) }
+        return try await CommandInputs.reporting(staged: output) { try await AnalysisPipeline(options: options).run(progress: progress) }
     }
 
     /// Every option of the run with the value used, defaults included.

@@ -56,7 +56,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         var options = ExtractOptions()
-        let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy])
+        var skipped: [Problem] = []
+        let expanded = try CommandInputs.expand([inputs.substances, inputs.citations, inputs.works, citedBy], skipped: &skipped)
         (options.substanceFiles, options.citationFiles, options.workFiles, options.citedBy) = (expanded[0], expanded[1], expanded[2], expanded[3])
         options.workFormat = inputs.workFormat
         options.affiliations = inputs.affiliationPolicy
@@ -65,18 +66,18 @@ struct ExtractCommand: ParsableCommand {
         options.strict = common.strict
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
-        options.folder = out
+        let output = try CommandInputs.stage(out)
+        options.folder = output.staging
 
-        let summary: ExtractSummary
-        do {
-            summary = try RowExtractor(options: options).run { file in
+        let summary = try CommandInputs.reporting(staged: output) {
+            defer { output.abandon() }
+            let summary = try RowExtractor(options: options).run { file in
                 if !common.quiet && Terminal.stderrIsTerminal {
                     Terminal.note("\(file.kind.rawValue): \(file.statistics.file) → \(file.rows) rows")
                 }
             }
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
+            try output.commit()
+            return summary
         }
         if !common.quiet {
             for kind in RowKind.allCases {

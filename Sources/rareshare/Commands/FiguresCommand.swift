@@ -102,12 +102,7 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         let run: FigureRun
-        do {
-            run = try FigureReport.generate(tablesFolder: tables, outputFolder: out, options: try makeOptions())
-        } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        run = try CommandInputs.reporting { try FigureReport.generate(tablesFolder: tables, outputFolder: out, options: try makeOptions()) }
         if common.strict, !run.ignoredRows.isEmpty {
             Terminal.error("\(run.ignoredRows.count) table rows could not be used (first: \(run.ignoredRows[0])); see report.html")
             throw ExitCode(65)

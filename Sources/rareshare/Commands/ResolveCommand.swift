@@ -49,10 +49,7 @@ struct ResolveCommand: ParsableCommand {
     func run() throws {
         var rules: AffiliationOverrides?
         if let overrides {
-            do { rules = try AffiliationOverrides.load(path: overrides) } catch let error as InputError {
-                Terminal.error(error.description)
-                throw ExitCode(error.exitCode)
-            }
+            rules = try CommandInputs.reporting { try AffiliationOverrides.load(path: overrides) }
         }
         let resolver = EvidenceResolver(overrides: rules)
         resolver.prepare(threads: min(2, ProcessInfo.processInfo.activeProcessorCount))
@@ -83,10 +80,7 @@ struct ResolveCommand: ParsableCommand {
 
     private func runEvaluation(path: String, resolver: EvidenceResolver) throws {
         let cases: [ResolverEvaluation.Case]
-        do { cases = try ResolverEvaluation.load(path: path) } catch let error as InputError {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        cases = try CommandInputs.reporting { try ResolverEvaluation.load(path: path) }
         let evaluation = ResolverEvaluation(cases: cases, resolver: resolver)
         let speed = ResolverEvaluation.measureSpeed(strings: cases.map(\.affiliation), resolver: resolver)
         print(evaluation.text(speed: speed, listing: list), terminator: "")

@@ -53,12 +53,12 @@ public enum FigureReport {
     public static func generate(tablesFolder: String, outputFolder: String, options: FigureOptions = FigureOptions()) throws -> FigureRun {
         let inputs = try FigureInputs.load(folder: tablesFolder)
         var run = make(inputs, options: options)
-        try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true) } catch {
+            throw OutputError(.cannotCreate, path: outputFolder, errno: OutputFolder.errno(of: error), "cannot create the folder: \(OutputFolder.reason(error))")
+        }
         func put(_ name: String, _ text: String) throws {
             let path = (outputFolder as NSString).appendingPathComponent(name)
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw InputError(.unreadable, at: SourcePosition(file: path), "cannot write: \(error.localizedDescription)")
-            }
+            try OutputFolder.write(text, toFile: path)
             run.written.append(name)
         }
         var figures: [HTMLReport.Figure] = []
