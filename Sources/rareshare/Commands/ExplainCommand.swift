@@ -58,7 +58,7 @@ struct ExplainCommand: ParsableCommand {
             (substances, citations, works) = ([demo + "/substances"], [demo + "/citations"], [demo + "/works"])
             Terminal.note("no inputs named: using the bundled demonstration exports in \(demo)")
         }
-        let expanded = try CommandInputs.expand([substances, citations, works])
+        let expanded = try CommandInputs.expand([substances, citations, works], skipped: &options.inputProblems)
         (options.substanceFiles, options.citationFiles, options.workFiles) = (expanded[0], expanded[1], expanded[2])
         options.workFormat = inputs.workFormat
         options.rules = rules.rules(affiliations: inputs.affiliationPolicy)
