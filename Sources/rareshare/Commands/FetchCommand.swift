@@ -100,7 +100,7 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         var targets = FetchTargets()
         do {
-            var skipped: [Problem] = []   // each already printed as a warning
+            var skipped: [Problem] = []   // warned about on stderr by expand
             let expanded = try CommandInputs.expand([citations], skipped: &skipped)
             try targets.addCitations(files: expanded[0], titles: titles)
             try targets.addDOIList(files: dois)
