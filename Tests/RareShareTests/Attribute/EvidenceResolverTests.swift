@@ -118,8 +118,10 @@ private func check(_ c: ResolverCase, sourceLocation: SourceLocation = #_sourceL
     static let organizations: [ResolverCase] = [
         .init("Institute of Medical Science, University of Toronto", "CA"),
         .init("Max Planck Institute for Polymer Research", "DE"),
-        // "York University" is in Toronto (CA) and in York, Nebraska (US).
-        .init("York University", nil),
+        // "York University" is the display name of records in Toronto (CA)
+        // and in York, Nebraska (US); only Toronto's has a funder id, the
+        // institution the literature acknowledges.
+        .init("York University", "CA"),
         // A generic name matched inside a local one yields to the city.
         .init("Department of Toxicology, Guangzhou Center for Disease Control and Prevention, Guangzhou", "CN"),
     ]
