@@ -24,6 +24,10 @@ import Foundation
 /// progress instead of cutting it in half.
 public final class OutputFolder: @unchecked Sendable {
     public static let manifestName = ".rareshare-manifest"
+    /// Keep the previous runs' files even where this run did not write them
+    /// again (`extract`: row files of several machines' runs gather in one
+    /// folder, each with its own `--file-order-start`). Set before ``commit()``.
+    public var keepsPreviousFiles = false
 
     /// The folder the results end up in.
     public let target: String
@@ -74,7 +78,8 @@ public final class OutputFolder: @unchecked Sendable {
             throw OutputError(.cannotCreate, path: target, errno: Self.errno(of: error), "cannot create the output folder: \(Self.reason(error))")
         }
         let previous = Self.manifest(in: target)
-        let manifest = written.map { $0 + "\n" }.joined()
+        let listed = keepsPreviousFiles ? Array(Set(previous).union(written)).sorted() : written
+        let manifest = listed.map { $0 + "\n" }.joined()
         let manifestPath = (staging as NSString).appendingPathComponent(Self.manifestName)
         do {
             try manifest.write(toFile: manifestPath, atomically: false, encoding: .utf8)
@@ -90,7 +95,7 @@ public final class OutputFolder: @unchecked Sendable {
             }
         }
         let kept = Set(written)
-        for stale in previous where !kept.contains(stale) && !stale.contains("..") {
+        for stale in previous where !keepsPreviousFiles && !kept.contains(stale) && !stale.contains("..") {
             try? fm.removeItem(atPath: (target as NSString).appendingPathComponent(stale))
         }
         state = .committed

@@ -74,6 +74,7 @@ struct ExtractCommand: ParsableCommand {
         options.compress = gzip
         options.firstFileOrder = fileOrderStart
         let output = try CommandInputs.stage(out)
+        output.keepsPreviousFiles = true   // rows of several runs gather in one folder
         options.folder = output.staging
 
         let summary = try CommandInputs.reporting(staged: output) {
